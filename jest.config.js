@@ -1,0 +1,39 @@
+// One jest run, three projects: the BFF side (devdb, sandbox, BFF over real TCP/HTTP),
+// the mini-program's unit tests (jsdom with @tarojs stand-ins) and the browser suite.
+const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }];
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'bff',
+      rootDir: '<rootDir>/bff',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/**/*.test.ts'],
+      transform: { '^.+\\.(t|j)sx?$': swc },
+      transformIgnorePatterns: ['/node_modules/(?!(mingo)/)'],
+      testTimeout: 60000,
+    },
+    {
+      displayName: 'miniapp',
+      rootDir: '<rootDir>/apps/miniapp',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/src/**/*.test.ts?(x)'],
+      transform: { '^.+\\.(t|j)sx?$': swc },
+      setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+      moduleNameMapper: {
+        '^@tarojs/taro$': '<rootDir>/test/stubs/taro.ts',
+        '^@tarojs/components$': '<rootDir>/test/stubs/components.tsx',
+        '\\.(css|scss|sass)$': '<rootDir>/test/stubs/style.ts',
+        '^@/(.*)$': '<rootDir>/src/$1',
+      },
+    },
+    {
+      displayName: 'e2e',
+      rootDir: '<rootDir>/tests',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/e2e/**/*.test.ts'],
+      transform: { '^.+\\.(t|j)sx?$': swc },
+      testTimeout: 180000,
+    },
+  ],
+};
