@@ -33,6 +33,7 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/e2e/**/*.test.ts'],
       transform: { '^.+\\.(t|j)sx?$': swc },
+      globalSetup: '<rootDir>/support/global-setup.ts',
       testTimeout: 180000,
     },
   ],
