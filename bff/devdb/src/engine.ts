@@ -1,0 +1,154 @@
+// Query and update semantics. mingo evaluates filters, projections, sorts, update operators and
+// pipelines; devdb adds what mingo leaves out: upsert documents built from the filter,
+// $setOnInsert, _id immutability and the document size limit.
+import * as mingo from 'mingo';
+import { BSON, ObjectId, type Document } from 'bson';
+import { CommandError, badValue, failedToParse } from './errors';
+import { isPlainObject } from './storage/keys';
+import type { Collection } from './storage/collection';
+import type { Store } from './storage/store';
+import { MAX_BSON_OBJECT_SIZE } from './wire/opcodes';
+
+export const mingoOptions = { idKey: '_id', useStrictMode: true };
+
+export interface FindOptions {
+  sort?: Document;
+  skip?: number;
+  limit?: number;
+  projection?: Document;
+}
+
+/** Matching documents in result order. Never returns the stored objects mutated. */
+export function findDocuments(collection: Collection | undefined, filter: Document, options: FindOptions = {}): Document[] {
+  if (!collection) return [];
+  const candidates = collection.candidates(filter);
+  const projection = options.projection && Object.keys(options.projection).length ? options.projection : undefined;
+  let cursor = mingo.find(candidates, filter, projection, mingoOptions);
+  if (options.sort && Object.keys(options.sort).length) cursor = cursor.sort(options.sort as Record<string, 1 | -1>);
+  if (options.skip) cursor = cursor.skip(options.skip);
+  if (options.limit) cursor = cursor.limit(Math.abs(options.limit));
+  return cursor.all() as Document[];
+}
+
+/** Projection applied to one document (findAndModify `fields`). */
+export function project(doc: Document, projection: Document | undefined): Document {
+  if (!projection || Object.keys(projection).length === 0) return doc;
+  return mingo.find([doc], {}, projection, mingoOptions).all()[0] as Document;
+}
+
+/** Runs an aggregation; $lookup and friends resolve other collections of the same database. */
+export function aggregate(store: Store, db: string, source: Document[], pipeline: Document[]): Document[] {
+  return mingo.aggregate(source, pipeline, {
+    ...mingoOptions,
+    processingMode: mingo.ProcessingMode.CLONE_INPUT,
+    collectionResolver: (name: string) => [...(store.collection(db, name)?.docs.values() ?? [])].map(clone),
+  }) as Document[];
+}
+
+export function clone(doc: Document): Document {
+  return BSON.deserialize(BSON.serialize(doc));
+}
+
+export function isOperatorUpdate(update: Document | Document[]): boolean {
+  if (Array.isArray(update)) return false;
+  const keys = Object.keys(update);
+  const operators = keys.filter((key) => key.startsWith('$'));
+  if (operators.length && operators.length !== keys.length) {
+    throw failedToParse('Unknown modifier: update documents must contain only atomic operators');
+  }
+  return operators.length > 0;
+}
+
+export interface UpdateOutcome {
+  doc: Document;
+  modified: boolean;
+}
+
+/**
+ * Computes the updated version of `current` without touching it. `inserting` is true when the
+ * document is being created by an upsert, which is the only time $setOnInsert applies.
+ */
+export function computeUpdate(
+  current: Document,
+  update: Document | Document[],
+  options: { filter: Document; arrayFilters?: Document[]; inserting?: boolean },
+): UpdateOutcome {
+  let next: Document;
+  let modified: boolean;
+  if (Array.isArray(update)) {
+    next = mingo.aggregate([clone(current)], update, mingoOptions)[0] as Document;
+    modified = !sameBytes(next, current);
+  } else if (isOperatorUpdate(update)) {
+    next = clone(current);
+    const modifier: Document = { ...update };
+    const onInsert = modifier.$setOnInsert as Document | undefined;
+    delete modifier.$setOnInsert;
+    if (options.inserting && onInsert) modifier.$set = { ...(modifier.$set as Document | undefined), ...onInsert };
+    const changed = Object.keys(modifier).length
+      ? mingo.update(next, modifier, options.arrayFilters ?? [], options.filter, { cloneMode: 'deep', queryOptions: mingoOptions })
+      : [];
+    modified = changed.length > 0;
+  } else {
+    if ('_id' in update && current._id !== undefined && !sameValue(update._id, current._id)) throw immutableId();
+    next = { _id: current._id, ...update };
+    if (next._id === undefined) delete next._id;
+    modified = !sameBytes(next, current);
+  }
+  if (current._id !== undefined && !sameValue(next._id, current._id)) throw immutableId();
+  checkSize(next);
+  return { doc: next, modified };
+}
+
+export function checkSize(doc: Document): void {
+  const size = BSON.calculateObjectSize(doc);
+  if (size > MAX_BSON_OBJECT_SIZE) {
+    throw new CommandError(10334, 'BSONObjectTooLarge', `BSONObj size: ${size} is invalid. Size must be between 0 and ${MAX_BSON_OBJECT_SIZE}(16MB)`);
+  }
+}
+
+/** The document an upsert starts from: the equality conditions of its filter. */
+export function upsertSeed(filter: Document): Document {
+  const seed: Document = {};
+  const collect = (conditions: Document) => {
+    for (const [key, value] of Object.entries(conditions)) {
+      if (key === '$and' && Array.isArray(value)) value.forEach((part) => isPlainObject(part) && collect(part));
+      if (key.startsWith('$')) continue;
+      if (isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'))) {
+        if ('$eq' in value) setPath(seed, key, value.$eq);
+        continue;
+      }
+      setPath(seed, key, value);
+    }
+  };
+  collect(filter);
+  return seed;
+}
+
+/** Puts `_id` first (generating an ObjectId when missing), as MongoDB stores it. */
+export function withId(doc: Document): Document {
+  const { _id, ...rest } = doc;
+  if (Array.isArray(_id) || _id instanceof RegExp) throw badValue(`can't use an array or regex for _id`);
+  return { _id: _id === undefined ? new ObjectId() : _id, ...rest };
+}
+
+function setPath(target: Document, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let at = target;
+  for (const part of parts.slice(0, -1)) {
+    if (!isPlainObject(at[part])) at[part] = {};
+    at = at[part] as Document;
+  }
+  at[parts[parts.length - 1]] = value;
+}
+
+function sameBytes(a: Document, b: Document): boolean {
+  return Buffer.from(BSON.serialize(a)).equals(BSON.serialize(b));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return sameBytes({ v: a }, { v: b });
+}
+
+function immutableId(): CommandError {
+  return new CommandError(66, 'ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
+}
