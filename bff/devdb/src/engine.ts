@@ -84,8 +84,11 @@ export function computeUpdate(
     const onInsert = modifier.$setOnInsert as Document | undefined;
     delete modifier.$setOnInsert;
     if (options.inserting && onInsert) modifier.$set = { ...(modifier.$set as Document | undefined), ...onInsert };
+    guardId(modifier, current);
+    // The filter is passed only to resolve positional `$` paths; an upsert seed need not match it.
+    const condition = options.inserting ? {} : options.filter;
     const changed = Object.keys(modifier).length
-      ? mingo.update(next, modifier, options.arrayFilters ?? [], options.filter, { cloneMode: 'deep', queryOptions: mingoOptions })
+      ? mingo.update(next, modifier, options.arrayFilters ?? [], condition, { cloneMode: 'deep', queryOptions: mingoOptions })
       : [];
     modified = changed.length > 0;
   } else {
@@ -97,6 +100,24 @@ export function computeUpdate(
   if (current._id !== undefined && !sameValue(next._id, current._id)) throw immutableId();
   checkSize(next);
   return { doc: next, modified };
+}
+
+/** `$set: {_id: sameValue}` is a no-op in MongoDB; any other operator on _id is refused. */
+function guardId(modifier: Document, current: Document): void {
+  for (const [operator, fields] of Object.entries(modifier)) {
+    if (!isPlainObject(fields)) continue;
+    for (const field of Object.keys(fields)) {
+      if (field !== '_id' && !field.startsWith('_id.')) continue;
+      if (operator === '$set' && field === '_id' && (current._id === undefined || sameValue(fields._id, current._id))) {
+        if (current._id !== undefined) {
+          const { _id, ...rest } = fields;
+          modifier[operator] = rest;
+        }
+        continue;
+      }
+      throw immutableId();
+    }
+  }
 }
 
 export function checkSize(doc: Document): void {
