@@ -1,0 +1,2 @@
+// Stylesheets are irrelevant in unit tests.
+export default {};
