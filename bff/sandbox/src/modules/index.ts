@@ -1,0 +1,10 @@
+// The sandbox's modules. A new platform service (certificates, appointments, household cases)
+// adds its folder under modules/ and one line here.
+import type { SandboxModule } from '../core/deps';
+import { identityRoutes } from './identity/routes';
+import { sandboxRoutes } from './sandbox/routes';
+import { smsRoutes } from './sms/routes';
+import { staffRoutes } from './staff/routes';
+import { wechatRoutes } from './wechat/routes';
+
+export const MODULES: SandboxModule[] = [wechatRoutes, smsRoutes, identityRoutes, staffRoutes, sandboxRoutes];
