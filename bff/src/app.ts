@@ -1,0 +1,117 @@
+// Assembles the BFF: middleware in order, then the module routers. Nothing else happens here.
+import { bodyParser } from '@koa/bodyparser';
+import cors from '@koa/cors';
+import Koa from 'koa';
+import helmet from 'koa-helmet';
+import serve from 'koa-static';
+import type { Connection } from 'mongoose';
+import type { Config } from './config';
+import { authenticate, requireAccess } from './core/auth';
+import { requestBudget } from './core/budget';
+import { AppError, errorHandler } from './core/errors';
+import type { Logger } from './core/logger';
+import { Api } from './core/openapi';
+import { createPiiCrypto } from './core/pii-crypto';
+import { RateLimiter } from './core/rate-limit';
+import { requestContext } from './core/request-context';
+import { accountModel } from './modules/accounts/model';
+import { AccountService } from './modules/accounts/service';
+import { smsCodeModel } from './modules/auth/model';
+import { registerAuthRoutes } from './modules/auth/routes';
+import { AuthService } from './modules/auth/service';
+import { registerHealthRoutes } from './modules/health/routes';
+import { faceCheckModel } from './modules/identity/model';
+import { registerIdentityRoutes } from './modules/identity/routes';
+import { IdentityService } from './modules/identity/service';
+import { sessionModel } from './modules/sessions/model';
+import { SessionService } from './modules/sessions/service';
+import type { Platform } from './platform';
+
+export interface AppDeps {
+  config: Config;
+  store: Connection;
+  logger: Logger;
+  platform: Platform;
+}
+
+export function createApp({ config, store, logger, platform }: AppDeps): Koa {
+  const crypto = createPiiCrypto(config.piiKey);
+  const limiter = new RateLimiter(store);
+  const sessions = new SessionService(sessionModel(store), config.sessions);
+  const accounts = new AccountService(accountModel(store), crypto);
+  const auth = new AuthService({ limits: config.limits, codes: smsCodeModel(store), limiter, crypto, accounts, sessions, platform });
+  const identity = new IdentityService({
+    config,
+    limiter,
+    crypto,
+    accounts,
+    sessions,
+    faceChecks: faceCheckModel(store),
+    platform,
+    logger,
+  });
+
+  const api = new Api({ authenticate: authenticate(sessions), require: requireAccess });
+  registerHealthRoutes(api, {
+    store,
+    platform,
+    publicPlatformUrl: config.platform.publicUrl,
+    readyTimeoutMs: config.platform.readyTimeoutMs,
+  });
+  registerAuthRoutes(api, auth);
+  registerIdentityRoutes(api, identity);
+  const openapi = api.document({
+    title: '便民 BFF',
+    version: '1.0.0',
+    description: '便民小程序与 H5 的后端接口。错误统一为 {"error":{"code","message"},"requestId"}。',
+  });
+  api.router.get('/api/openapi.json', (ctx) => {
+    ctx.body = openapi;
+  });
+
+  const app = new Koa({ proxy: config.trustProxy });
+  app.use(requestContext(logger));
+  app.use(errorHandler());
+  app.use(
+    cors({
+      origin: config.corsOrigins === '*' ? '*' : (ctx) => (config.corsOrigins.includes(ctx.get('origin')) ? ctx.get('origin') : ''),
+      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+      exposeHeaders: ['X-Request-Id', 'Retry-After'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    helmet({
+      crossOriginEmbedderPolicy: false,
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+    }),
+  );
+  app.use(requestBudget(config.platform.requestBudgetMs));
+  app.use(
+    bodyParser({
+      enableTypes: ['json'],
+      jsonLimit: config.bodyLimitBytes,
+      onError: (error) => {
+        const status = (error as { status?: number }).status;
+        if (status === 413) throw new AppError(413, 'PAYLOAD_TOO_LARGE', `提交的内容过大（上限 ${Math.round(config.bodyLimitBytes / 1024)} KB）`);
+        if (status === 415) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '不支持的内容编码');
+        throw new AppError(400, 'INVALID_JSON', '提交的内容不是有效的 JSON');
+      },
+    }),
+  );
+  app.use(api.router.routes());
+  app.use(api.router.allowedMethods({ throw: true }));
+  if (config.staticDir) app.use(serve(config.staticDir, { index: 'index.html', maxage: 0 }));
+  app.on('error', (error: unknown) => logger.debug({ err: error }, 'connection error'));
+  return app;
+}

@@ -1,0 +1,155 @@
+// The route helper: one definition registers the OpenAPI path (operationId, schemas, security)
+// and mounts the Koa route with the same zod schemas, so the document cannot drift from the code.
+import Router from '@koa/router';
+import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig } from '@asteasolutions/zod-to-openapi';
+import type { Context, Middleware } from 'koa';
+import { z, type ZodObject, type ZodType } from 'zod';
+import { parseOrThrow } from './validation';
+import type { AuthRequirement } from './auth';
+
+extendZodWithOpenApi(z);
+export { z };
+
+export const ErrorResponse = z
+  .object({
+    error: z
+      .object({
+        code: z.string().openapi({ example: 'VALIDATION_FAILED' }),
+        message: z.string().openapi({ example: '填写的内容有误' }),
+        retryAfterSeconds: z.number().int().optional(),
+        remainingAttempts: z.number().int().optional(),
+        requiredLevel: z.string().optional(),
+        fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      })
+      .catchall(z.unknown()),
+    requestId: z.string().optional(),
+  })
+  .openapi('ErrorResponse');
+
+export interface DocumentedError {
+  status: number;
+  codes: string[];
+}
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+type Infer<T> = T extends ZodType ? z.output<T> : undefined;
+
+export interface RouteDefinition<
+  B extends ZodType | undefined,
+  P extends ZodObject | undefined,
+  Q extends ZodObject | undefined,
+  R extends ZodType,
+> {
+  operationId: string;
+  method: Method;
+  /** OpenAPI style, e.g. `/api/identity/face-checks/{faceCheckId}`. */
+  path: string;
+  summary: string;
+  tags: string[];
+  /** `false` for public operations. */
+  auth: AuthRequirement | false;
+  body?: B;
+  params?: P;
+  query?: Q;
+  response: R;
+  successStatus?: number;
+  errors?: DocumentedError[];
+  /** Extra middleware run after authentication and before the handler (rate limits). */
+  before?: Middleware[];
+  handler: (ctx: Context, input: { body: Infer<B>; params: Infer<P>; query: Infer<Q> }) => Promise<z.input<R>>;
+}
+
+export interface RouteGuards {
+  authenticate: Middleware;
+  require(requirement: AuthRequirement): Middleware;
+}
+
+export class Api {
+  readonly registry = new OpenAPIRegistry();
+  readonly router = new Router();
+  private readonly operationIds = new Set<string>();
+
+  constructor(private readonly guards: RouteGuards) {
+    this.registry.registerComponent('securitySchemes', 'bearerAuth', {
+      type: 'http',
+      scheme: 'bearer',
+      description: '登录后获得的会话令牌 / the session token returned by a log-in operation',
+    });
+    this.registry.register('ErrorResponse', ErrorResponse);
+  }
+
+  route<B extends ZodType | undefined, P extends ZodObject | undefined, Q extends ZodObject | undefined, R extends ZodType>(
+    def: RouteDefinition<B, P, Q, R>,
+  ): void {
+    if (this.operationIds.has(def.operationId)) throw new Error(`duplicate operationId ${def.operationId}`);
+    this.operationIds.add(def.operationId);
+    this.registry.registerPath({
+      operationId: def.operationId,
+      method: def.method,
+      path: def.path,
+      summary: def.summary,
+      tags: def.tags,
+      security: def.auth ? [{ bearerAuth: [] }] : [],
+      request: {
+        ...(def.params ? { params: def.params } : {}),
+        ...(def.query ? { query: def.query } : {}),
+        ...(def.body ? { body: { required: true, content: { 'application/json': { schema: def.body } } } } : {}),
+      },
+      responses: {
+        [String(def.successStatus ?? 200)]: { description: 'OK', content: { 'application/json': { schema: def.response } } },
+        ...errorResponses(def),
+      },
+    });
+
+    const koaPath = def.path.replace(/\{(\w+)\}/g, ':$1');
+    const stack: Middleware[] = [];
+    if (def.auth) stack.push(this.guards.authenticate, this.guards.require(def.auth));
+    stack.push(...(def.before ?? []));
+    stack.push(async (ctx) => {
+      const input = {
+        body: (def.body ? parseOrThrow(def.body, ctx.request.body ?? {}, 'body') : undefined) as Infer<B>,
+        params: (def.params ? parseOrThrow(def.params, (ctx as unknown as { params: unknown }).params, 'params') : undefined) as Infer<P>,
+        query: (def.query ? parseOrThrow(def.query, ctx.query, 'query') : undefined) as Infer<Q>,
+      };
+      const result = await def.handler(ctx, input);
+      ctx.body = result;
+      // A handler may choose another status (readiness answers 503 with its normal body).
+      ctx.status = (ctx.state.status as number | undefined) ?? def.successStatus ?? 200;
+    });
+    this.router[def.method](def.operationId, koaPath, ...(stack as Parameters<Router['get']>[2][]));
+  }
+
+  document(info: { title: string; version: string; description?: string }) {
+    return new OpenApiGeneratorV31(this.registry.definitions).generateDocument({
+      openapi: '3.1.0',
+      info,
+      servers: [{ url: '/' }],
+    });
+  }
+}
+
+function errorResponses(def: RouteDefinition<ZodType | undefined, ZodObject | undefined, ZodObject | undefined, ZodType>) {
+  const byStatus = new Map<number, Set<string>>();
+  const add = (status: number, ...codes: string[]) => {
+    const set = byStatus.get(status) ?? new Set<string>();
+    codes.forEach((c) => set.add(c));
+    byStatus.set(status, set);
+  };
+  if (def.body || def.params || def.query) add(400, 'VALIDATION_FAILED');
+  if (def.body) add(400, 'INVALID_JSON'), add(413, 'PAYLOAD_TOO_LARGE');
+  if (def.auth) {
+    add(401, 'UNAUTHENTICATED', 'SESSION_EXPIRED');
+    if (def.auth.level || def.auth.roles) add(403, 'LEVEL_REQUIRED', 'FORBIDDEN');
+  }
+  for (const e of def.errors ?? []) add(e.status, ...e.codes);
+  add(500, 'INTERNAL_ERROR');
+  const out: Record<string, ResponseConfig> = {};
+  for (const [status, codes] of [...byStatus].sort((a, b) => a[0] - b[0])) {
+    out[String(status)] = {
+      description: [...codes].join(' | '),
+      content: { 'application/json': { schema: ErrorResponse } },
+    };
+  }
+  return out;
+}

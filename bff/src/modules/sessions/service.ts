@@ -1,0 +1,161 @@
+// Session life cycle: issue, resolve (the per-request hot path), rotate when the level rises,
+// revoke one or all. Writes that must not race are single-document conditional updates.
+import { createHash, randomBytes } from 'node:crypto';
+import { Types } from 'mongoose';
+import type { Config } from '../../config';
+import type { ResolveOutcome, SessionResolver } from '../../core/auth';
+import { AppError } from '../../core/errors';
+import type { AuthSession, Level, PublicUser, Role } from '../../core/principal';
+import type { SessionDoc, SessionModel, UserSnapshot } from './model';
+
+/** lastSeenAt (and the sliding idle expiry) is written at most this often per session. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export interface IssueInput {
+  userId: string | Types.ObjectId;
+  role: Role;
+  level: Level;
+  faceCheckedUntil?: Date | null;
+  device?: string | null;
+  user: UserSnapshot;
+  /** Keeps the absolute expiry of a rotated session instead of starting a new one. */
+  absoluteExpiresAt?: Date;
+}
+
+export interface IssuedSession {
+  token: string;
+  expiresAt: Date;
+  session: AuthSession;
+}
+
+const STAFF_ROLES: readonly Role[] = ['staff', 'supervisor', 'guide'];
+
+export class SessionService implements SessionResolver {
+  constructor(
+    private readonly model: SessionModel,
+    private readonly lifetimes: Config['sessions'],
+  ) {}
+
+  async issue(input: IssueInput, now = new Date()): Promise<IssuedSession> {
+    const token = newToken();
+    const absoluteSeconds = STAFF_ROLES.includes(input.role) ? this.lifetimes.staffAbsoluteSeconds : this.lifetimes.absoluteSeconds;
+    const absoluteExpiresAt = input.absoluteExpiresAt ?? new Date(now.getTime() + absoluteSeconds * 1000);
+    const doc: SessionDoc = {
+      _id: hashToken(token),
+      userId: new Types.ObjectId(String(input.userId)),
+      role: input.role,
+      level: input.level,
+      faceCheckedUntil: input.faceCheckedUntil ?? null,
+      device: input.device ?? null,
+      user: input.user,
+      createdAt: now,
+      lastSeenAt: now,
+      absoluteExpiresAt,
+      expiresAt: this.idleExpiry(now, absoluteExpiresAt),
+      revokedAt: null,
+    };
+    await this.model.collection.insertOne(doc as never);
+    return { token, expiresAt: doc.expiresAt, session: toAuthSession(doc, now) };
+  }
+
+  async resolve(token: string, now = new Date()): Promise<ResolveOutcome> {
+    const id = hashToken(token);
+    const doc = (await this.model.collection.findOne({ _id: id } as never)) as SessionDoc | null;
+    if (!doc) return { ok: false, reason: 'unknown' };
+    if (doc.revokedAt) return { ok: false, reason: 'revoked' };
+    if (doc.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
+    if (now.getTime() - doc.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+      const expiresAt = this.idleExpiry(now, doc.absoluteExpiresAt);
+      // Conditional on lastSeenAt so concurrent requests write once; a revoked session stays revoked.
+      await this.model.collection.updateOne(
+        { _id: id, lastSeenAt: doc.lastSeenAt, revokedAt: null } as never,
+        { $set: { lastSeenAt: now, expiresAt } },
+      );
+      doc.lastSeenAt = now;
+      doc.expiresAt = expiresAt;
+    }
+    return { ok: true, session: toAuthSession(doc, now) };
+  }
+
+  /**
+   * Replaces the session by a new token with the given changes (level rises). The old token is
+   * revoked first and conditionally, so of two concurrent rotations only one succeeds.
+   */
+  async rotate(sessionId: string, changes: Partial<Pick<IssueInput, 'level' | 'faceCheckedUntil' | 'user'>>, now = new Date()): Promise<IssuedSession> {
+    const old = (await this.model.findOneAndUpdate(
+      { _id: sessionId, revokedAt: null, expiresAt: { $gt: now } },
+      { $set: { revokedAt: now, expiresAt: now } },
+      { returnDocument: 'before' },
+    ).lean()) as SessionDoc | null;
+    if (!old) throw new AppError(401, 'UNAUTHENTICATED', '登录状态已更新，请重新登录');
+    return this.issue(
+      {
+        userId: old.userId,
+        role: old.role,
+        level: changes.level ?? old.level,
+        faceCheckedUntil: changes.faceCheckedUntil === undefined ? old.faceCheckedUntil : changes.faceCheckedUntil,
+        device: old.device,
+        user: changes.user ?? old.user,
+        absoluteExpiresAt: old.absoluteExpiresAt,
+      },
+      now,
+    );
+  }
+
+  async revoke(sessionId: string, now = new Date()): Promise<number> {
+    const result = await this.model.updateOne({ _id: sessionId, revokedAt: null }, { $set: { revokedAt: now, expiresAt: now } });
+    return result.modifiedCount;
+  }
+
+  async revokeAllForUser(userId: string, now = new Date()): Promise<number> {
+    const result = await this.model.updateMany(
+      { userId: new Types.ObjectId(userId), revokedAt: null, expiresAt: { $gt: now } },
+      { $set: { revokedAt: now, expiresAt: now } },
+    );
+    return result.modifiedCount;
+  }
+
+  /**
+   * After the account itself changes (real-name bound), the user's other live sessions show the
+   * new masked data and the account-wide level; the acting session is rotated separately.
+   */
+  async refreshUser(userId: string, user: UserSnapshot, atLeastLevel: Level | null, now = new Date()): Promise<void> {
+    const filter = { userId: new Types.ObjectId(userId), revokedAt: null, expiresAt: { $gt: now } };
+    await this.model.updateMany(filter, { $set: { user } });
+    if (atLeastLevel === 'REAL_NAME') {
+      await this.model.updateMany({ ...filter, level: 'LOGGED_IN' }, { $set: { level: 'REAL_NAME' } });
+    }
+  }
+
+  private idleExpiry(now: Date, absolute: Date): Date {
+    return new Date(Math.min(now.getTime() + this.lifetimes.idleSeconds * 1000, absolute.getTime()));
+  }
+}
+
+export function effectiveLevel(doc: Pick<SessionDoc, 'level' | 'faceCheckedUntil'>, now: Date): Level {
+  if (doc.level === 'FACE_CHECKED' && !(doc.faceCheckedUntil && doc.faceCheckedUntil.getTime() > now.getTime())) return 'REAL_NAME';
+  return doc.level;
+}
+
+function toAuthSession(doc: SessionDoc, now: Date): AuthSession {
+  const level = effectiveLevel(doc, now);
+  const faceCheckedUntil = level === 'FACE_CHECKED' && doc.faceCheckedUntil ? doc.faceCheckedUntil : undefined;
+  const user: PublicUser = {
+    id: String(doc.userId),
+    role: doc.role,
+    level,
+    mobileMasked: doc.user.mobileMasked ?? null,
+    nameMasked: doc.user.nameMasked ?? null,
+    idNumberMasked: doc.user.idNumberMasked ?? null,
+    ...(doc.user.realNameVerifiedAt ? { realNameVerifiedAt: doc.user.realNameVerifiedAt.toISOString() } : {}),
+  };
+  return { id: doc._id, userId: String(doc.userId), role: doc.role, level, faceCheckedUntil, expiresAt: doc.expiresAt, user };
+}

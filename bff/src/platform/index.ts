@@ -1,0 +1,39 @@
+// The platform clients, built once per process on one shared HTTP base.
+import type { Config } from '../config';
+import type { Logger } from '../core/logger';
+import { PlatformHttp } from './http';
+import { IdentityClient } from './identity';
+import { SmsClient } from './sms';
+import { StaffClient } from './staff';
+import { WechatClient } from './wechat';
+
+export interface Platform {
+  http: PlatformHttp;
+  wechat: WechatClient;
+  sms: SmsClient;
+  identity: IdentityClient;
+  staff: StaffClient;
+  /** Whether the platform gateway answers its health check. */
+  isReachable(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export function createPlatform(config: Pick<Config, 'platform' | 'wechat'>, logger: Logger): Platform {
+  const { platform } = config;
+  const http = new PlatformHttp({
+    baseUrl: platform.url,
+    key: platform.key,
+    callTimeoutMs: platform.callTimeoutMs,
+    breakerResetMs: platform.breakerResetMs,
+    logger,
+  });
+  return {
+    http,
+    wechat: new WechatClient(http, config.wechat),
+    sms: new SmsClient(http),
+    identity: new IdentityClient(http),
+    staff: new StaffClient(http),
+    isReachable: () => http.probe('/healthz', platform.readyTimeoutMs),
+    close: () => http.close(),
+  };
+}

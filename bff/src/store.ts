@@ -1,0 +1,31 @@
+// The store connection. One mongoose connection per app (not the global one), so tests can run
+// several BFFs in one process. Commands are not buffered while disconnected: a request fails
+// fast (503) instead of hanging.
+import mongoose, { type Connection } from 'mongoose';
+import { accountModel } from './modules/accounts/model';
+import { smsCodeModel } from './modules/auth/model';
+import { faceCheckModel } from './modules/identity/model';
+import { sessionModel } from './modules/sessions/model';
+import { RateLimiter } from './core/rate-limit';
+
+export async function openStore(uri: string): Promise<Connection> {
+  const connection = mongoose.createConnection(uri, {
+    bufferCommands: false,
+    serverSelectionTimeoutMS: 5000,
+    maxPoolSize: 50,
+  });
+  await connection.asPromise();
+  return connection;
+}
+
+/** Creates every model's indexes (unique and TTL ones matter for correctness) before serving. */
+export async function ensureIndexes(connection: Connection): Promise<void> {
+  const models = [
+    sessionModel(connection),
+    accountModel(connection),
+    smsCodeModel(connection),
+    faceCheckModel(connection),
+    new RateLimiter(connection).model,
+  ];
+  await Promise.all(models.map((model) => model.init()));
+}
