@@ -2,9 +2,11 @@
 // adds its folder under modules/ and one line here.
 import type { SandboxModule } from '../core/deps';
 import { identityRoutes } from './identity/routes';
+import { licenceRoutes } from './licence/routes';
+import { realEstateRoutes } from './realestate/routes';
 import { sandboxRoutes } from './sandbox/routes';
 import { smsRoutes } from './sms/routes';
 import { staffRoutes } from './staff/routes';
 import { wechatRoutes } from './wechat/routes';
 
-export const MODULES: SandboxModule[] = [wechatRoutes, smsRoutes, identityRoutes, staffRoutes, sandboxRoutes];
+export const MODULES: SandboxModule[] = [wechatRoutes, smsRoutes, identityRoutes, staffRoutes, realEstateRoutes, licenceRoutes, sandboxRoutes];
