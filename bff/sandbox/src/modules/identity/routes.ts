@@ -55,7 +55,7 @@ export const identityRoutes: SandboxModule = (target, deps) => {
     },
     async (ctx, { body }) => {
       ctx.status = 201;
-      ctx.body = await identity.startFace(body.name, body.idNumber, ctx.request.origin);
+      ctx.body = await identity.startFace(body.name, body.idNumber, `${ctx.protocol}://${ctx.host}`);
     },
   );
 

@@ -28,12 +28,14 @@ export const sandboxRoutes: SandboxModule = (target, { models, faults, clock }) 
     {
       method: 'get', path: '/sandbox/seed', operationId: 'sandboxSeed', tags: ['sandbox'], public: true,
       summary: 'Seed, generator version, counts and a digest of all seeded documents',
-      responses: { 200: json('Seed facts', z.object({ seed: z.number(), version: z.number(), counts: anyObject, digest: z.string() })) },
+      responses: {
+        200: json('Seed facts', z.object({ seed: z.number(), version: z.number(), seededAt: z.string(), counts: anyObject, digest: z.string() })),
+      },
     },
     async (ctx) => {
       const marker = await models.SeedMarker.findById('population').lean<SeedMarker>();
       const { digest, counts } = await seededDigest(models);
-      ctx.body = { seed: marker?.seed ?? null, version: marker?.version ?? null, counts, digest };
+      ctx.body = { seed: marker?.seed ?? null, version: marker?.version ?? null, seededAt: marker?.seededAt ?? null, counts, digest };
     },
   );
 
