@@ -8,7 +8,11 @@ const configSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535),
   host: z.string().min(1),
   mongodbUri: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URI'),
-  seed: z.coerce.number().int().min(0).max(2 ** 32 - 1),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1),
   platformKey: z.string().min(8, 'the platform key must have at least 8 characters'),
   wechatAppId: z.string().min(1),
   wechatSecret: z.string().min(1),

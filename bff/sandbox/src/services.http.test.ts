@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON replies over HTTP, checked field by field by the assertions */
 // The sandbox over real HTTP: devdb and the sandbox run as child processes.
 import { startDevdb, type RunningDevdb } from '../../test-support/devdb';
 import { startSandbox, type RunningSandbox } from '../../test-support/sandbox';
@@ -16,7 +17,13 @@ const UNKNOWN_ID = makeIdNumber('110101', '1900-01-01', 1);
 
 const persona = (key: string) => personas.residents.find((p: any) => p.key === key);
 const jscode = (code: string, overrides: Record<string, string> = {}) => {
-  const params = new URLSearchParams({ appid: 'wxbianminsandbox', secret: 'sandbox-wechat-secret', js_code: code, grant_type: 'authorization_code', ...overrides });
+  const params = new URLSearchParams({
+    appid: 'wxbianminsandbox',
+    secret: 'sandbox-wechat-secret',
+    js_code: code,
+    grant_type: 'authorization_code',
+    ...overrides,
+  });
   return `/v1/wechat/sns/jscode2session?${params}`;
 };
 
@@ -42,10 +49,27 @@ describe('basics', () => {
     expect((await api.get('/healthz', { key: null })).body).toEqual({ ok: true });
     const doc = (await api.get('/v1/openapi.json', { key: null })).body;
     expect(doc.openapi).toBe('3.1.0');
-    expect(doc.components.securitySchemes.platformKey).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-Platform-Key' });
-    const operationIds = Object.values(doc.paths).flatMap((p: any) => Object.values(p).map((op: any) => op.operationId));
+    expect(doc.components.securitySchemes.platformKey).toMatchObject({
+      type: 'apiKey',
+      in: 'header',
+      name: 'X-Platform-Key',
+    });
+    const operationIds = Object.values(doc.paths).flatMap((p: any) =>
+      Object.values(p).map((op: any) => op.operationId),
+    );
     expect(operationIds).toEqual(
-      expect.arrayContaining(['wechatCode2Session', 'wechatSendSubscribeMessage', 'smsSend', 'identityVerify', 'identityStartFace', 'identityGetFace', 'staffByMobile', 'sandboxPersonas', 'sandboxSetFault', 'sandboxSetClock']),
+      expect.arrayContaining([
+        'wechatCode2Session',
+        'wechatSendSubscribeMessage',
+        'smsSend',
+        'identityVerify',
+        'identityStartFace',
+        'identityGetFace',
+        'staffByMobile',
+        'sandboxPersonas',
+        'sandboxSetFault',
+        'sandboxSetClock',
+      ]),
     );
     expect(doc.paths['/v1/sms/send'].post.security).toEqual([{ platformKey: [] }]);
   });
@@ -71,7 +95,17 @@ describe('basics', () => {
 describe('personas', () => {
   it('lists the demo residents with log-in details and holdings', () => {
     const keys = personas.residents.map((p: any) => p.key);
-    expect(keys).toEqual(['mortgaged-owner', 'co-owner-a', 'co-owner-b', 'spouse-a', 'spouse-b', 'elder', 'graduate', 'no-property', 'cancelled']);
+    expect(keys).toEqual([
+      'mortgaged-owner',
+      'co-owner-a',
+      'co-owner-b',
+      'spouse-a',
+      'spouse-b',
+      'elder',
+      'graduate',
+      'no-property',
+      'cancelled',
+    ]);
     for (const p of personas.residents) {
       expect(validateIdNumber(p.idNumber)).toMatchObject({ ok: true, birthDate: p.birthDate, sex: p.sex });
       expect(p.mobile).toMatch(/^1390000000\d$/);
@@ -86,8 +120,12 @@ describe('personas', () => {
     expect(persona('spouse-a').city).not.toBe(persona('spouse-b').city);
     const marriage = (key: string) => persona(key).holds.licences.find((l: any) => l.type === 'MARRIAGE');
     expect(marriage('spouse-a').licenceNumber).toBe(marriage('spouse-b').licenceNumber);
-    expect(Number(new Date().getFullYear()) - Number(persona('elder').birthDate.slice(0, 4))).toBeGreaterThanOrEqual(70);
-    expect(persona('graduate').holds.licences.some((l: any) => l.type === 'GRADUATION' && l.trustLevel === 'A')).toBe(true);
+    expect(Number(new Date().getFullYear()) - Number(persona('elder').birthDate.slice(0, 4))).toBeGreaterThanOrEqual(
+      70,
+    );
+    expect(persona('graduate').holds.licences.some((l: any) => l.type === 'GRADUATION' && l.trustLevel === 'A')).toBe(
+      true,
+    );
     expect(persona('no-property').holds.titles).toEqual([]);
     expect(persona('cancelled').status).toBe('CANCELLED');
   });
@@ -148,37 +186,66 @@ describe('wechat', () => {
 
   it('sends subscription messages into the outbox, newest first', async () => {
     const touser = persona('graduate').wechatOpenid;
-    const send = (n: number) => api.post('/v1/wechat/subscribe/send', { touser, template_id: 'TPL_progress_0001', page: 'pages/index', data: { thing1: { value: `进度 ${n}` } } });
+    const send = (n: number) =>
+      api.post('/v1/wechat/subscribe/send', {
+        touser,
+        template_id: 'TPL_progress_0001',
+        page: 'pages/index',
+        data: { thing1: { value: `进度 ${n}` } },
+      });
     expect((await send(1)).body).toMatchObject({ errcode: 0, errmsg: 'ok', msgid: expect.any(String) });
     await send(2);
     const outbox = await api.get(`/sandbox/wechat/outbox?openid=${touser}`, { key: null });
     expect(outbox.body.messages.map((m: any) => m.data.thing1.value)).toEqual(['进度 2', '进度 1']);
-    expect((await api.post('/v1/wechat/subscribe/send', { touser: 'bad', template_id: 'TPL_progress_0001', data: {} })).body.errcode).toBe(40003);
-    expect((await api.post('/v1/wechat/subscribe/send', { touser, template_id: '', data: {} })).body.errcode).toBe(40037);
+    expect(
+      (await api.post('/v1/wechat/subscribe/send', { touser: 'bad', template_id: 'TPL_progress_0001', data: {} })).body
+        .errcode,
+    ).toBe(40003);
+    expect((await api.post('/v1/wechat/subscribe/send', { touser, template_id: '', data: {} })).body.errcode).toBe(
+      40037,
+    );
     expect((await api.post('/v1/wechat/subscribe/send', { touser })).body.errcode).toBe(47003);
   });
 });
 
 describe('sms', () => {
   it('sends a login code into the outbox with its text and code', async () => {
-    const reply = await api.post('/v1/sms/send', { mobile: '13512340001', templateId: 'LOGIN_CODE', params: { code: '482913', minutes: '5' } });
+    const reply = await api.post('/v1/sms/send', {
+      mobile: '13512340001',
+      templateId: 'LOGIN_CODE',
+      params: { code: '482913', minutes: '5' },
+    });
     expect(reply.status).toBe(200);
     expect(reply.body.messageId).toEqual(expect.any(String));
     const outbox = (await api.get('/sandbox/sms/outbox?mobile=13512340001')).body.messages;
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ messageId: reply.body.messageId, templateId: 'LOGIN_CODE', code: '482913', mobile: '13512340001' });
+    expect(outbox[0]).toMatchObject({
+      messageId: reply.body.messageId,
+      templateId: 'LOGIN_CODE',
+      code: '482913',
+      mobile: '13512340001',
+    });
     expect(outbox[0].text).toContain('482913');
   });
 
   it('limits one message a minute per mobile, with retryAfterSeconds', async () => {
-    const send = (code: string) => api.post('/v1/sms/send', { mobile: '13512340002', templateId: 'LOGIN_CODE', params: { code } });
+    const send = (code: string) =>
+      api.post('/v1/sms/send', { mobile: '13512340002', templateId: 'LOGIN_CODE', params: { code } });
     expect((await send('111111')).status).toBe(200);
     const limited = await send('222222');
     expectError(limited, 429, 'SMS_RATE_LIMITED');
     expect(limited.body.error.retryAfterSeconds).toBeGreaterThan(0);
     expect(limited.body.error.retryAfterSeconds).toBeLessThanOrEqual(60);
     // Another number is not affected.
-    expect((await api.post('/v1/sms/send', { mobile: '13512340003', templateId: 'NOTICE', params: { text: '您的预约已确认' } })).status).toBe(200);
+    expect(
+      (
+        await api.post('/v1/sms/send', {
+          mobile: '13512340003',
+          templateId: 'NOTICE',
+          params: { text: '您的预约已确认' },
+        })
+      ).status,
+    ).toBe(200);
     await api.post('/sandbox/clock', { advanceSeconds: 61 });
     expect((await send('333333')).status).toBe(200);
     const codes = (await api.get('/sandbox/sms/outbox?mobile=13512340002')).body.messages.map((m: any) => m.code);
@@ -187,7 +254,12 @@ describe('sms', () => {
 
   it('limits 20 messages a day per mobile, until the next day', async () => {
     await api.post('/sandbox/clock', { now: '2027-03-02T08:00:00+08:00' });
-    const send = () => api.post('/v1/sms/send', { mobile: '13512340004', templateId: 'ASSIST_GRANT_CODE', params: { code: '654321', guideName: '孙海燕' } });
+    const send = () =>
+      api.post('/v1/sms/send', {
+        mobile: '13512340004',
+        templateId: 'ASSIST_GRANT_CODE',
+        params: { code: '654321', guideName: '孙海燕' },
+      });
     for (let i = 0; i < 20; i += 1) {
       expect((await send()).status).toBe(200);
       await api.post('/sandbox/clock', { advanceSeconds: 61 });
@@ -212,7 +284,10 @@ describe('sms', () => {
       const reply = await api.post('/v1/sms/send', body);
       expectError(reply, 400, 'INVALID_REQUEST');
     }
-    expect((await api.post('/v1/sms/send', { mobile: '1351234', templateId: 'LOGIN_CODE', params: { code: '123456' } })).body.error.message).toContain('mobile');
+    expect(
+      (await api.post('/v1/sms/send', { mobile: '1351234', templateId: 'LOGIN_CODE', params: { code: '123456' } })).body
+        .error.message,
+    ).toContain('mobile');
     expect((await api.get('/sandbox/sms/outbox?mobile=13512340005')).body.messages).toEqual([]);
   });
 });
@@ -220,16 +295,29 @@ describe('sms', () => {
 describe('identity', () => {
   it('matches name and number, and reports mismatch, unknown and cancelled', async () => {
     const owner = persona('mortgaged-owner');
-    expect((await api.post('/v1/identity/verify', { name: owner.name, idNumber: owner.idNumber })).body).toEqual({ result: 'MATCH', personId: owner.personId });
-    expect((await api.post('/v1/identity/verify', { name: '陈志', idNumber: owner.idNumber })).body).toEqual({ result: 'MISMATCH' });
+    expect((await api.post('/v1/identity/verify', { name: owner.name, idNumber: owner.idNumber })).body).toEqual({
+      result: 'MATCH',
+      personId: owner.personId,
+    });
+    expect((await api.post('/v1/identity/verify', { name: '陈志', idNumber: owner.idNumber })).body).toEqual({
+      result: 'MISMATCH',
+    });
     // A valid number that nobody holds.
     expect(validateIdNumber(UNKNOWN_ID).ok).toBe(true);
-    expect((await api.post('/v1/identity/verify', { name: '张三', idNumber: UNKNOWN_ID })).body).toEqual({ result: 'NOT_FOUND' });
+    expect((await api.post('/v1/identity/verify', { name: '张三', idNumber: UNKNOWN_ID })).body).toEqual({
+      result: 'NOT_FOUND',
+    });
     const cancelled = persona('cancelled');
-    expect((await api.post('/v1/identity/verify', { name: cancelled.name, idNumber: cancelled.idNumber })).body).toEqual({ result: 'CANCELLED' });
+    expect(
+      (await api.post('/v1/identity/verify', { name: cancelled.name, idNumber: cancelled.idNumber })).body,
+    ).toEqual({ result: 'CANCELLED' });
     // Lower-case x is accepted.
-    const withX = (await api.get('/sandbox/residents?limit=5000', { key: null })).body.residents.find((r: any) => r.idNumber.endsWith('X') && r.status === 'ACTIVE');
-    expect((await api.post('/v1/identity/verify', { name: withX.name, idNumber: withX.idNumber.toLowerCase() })).body.result).toBe('MATCH');
+    const withX = (await api.get('/sandbox/residents?limit=5000', { key: null })).body.residents.find(
+      (r: any) => r.idNumber.endsWith('X') && r.status === 'ACTIVE',
+    );
+    expect(
+      (await api.post('/v1/identity/verify', { name: withX.name, idNumber: withX.idNumber.toLowerCase() })).body.result,
+    ).toBe('MATCH');
   });
 
   it('refuses a number failing GB 11643 with INVALID_ID_NUMBER and the reason', async () => {
@@ -238,8 +326,14 @@ describe('identity', () => {
     const reply = await api.post('/v1/identity/verify', { name: owner.name, idNumber: wrongCheck });
     expectError(reply, 400, 'INVALID_ID_NUMBER');
     expect(reply.body.error.reason).toBe('ID_NUMBER_CHECKSUM');
-    expect((await api.post('/v1/identity/verify', { name: owner.name, idNumber: '1234' })).body.error.reason).toBe('ID_NUMBER_LENGTH');
-    expectError(await api.post('/v1/identity/verify', { name: 'Zhang San', idNumber: owner.idNumber }), 400, 'INVALID_REQUEST');
+    expect((await api.post('/v1/identity/verify', { name: owner.name, idNumber: '1234' })).body.error.reason).toBe(
+      'ID_NUMBER_LENGTH',
+    );
+    expectError(
+      await api.post('/v1/identity/verify', { name: 'Zhang San', idNumber: owner.idNumber }),
+      400,
+      'INVALID_REQUEST',
+    );
   });
 
   it('runs a face check: start, H5 page, complete once, read the result', async () => {
@@ -255,20 +349,30 @@ describe('identity', () => {
     expect(html).toContain('不通过');
     expect(html).not.toContain(elder.idNumber);
     const { token } = started.body;
-    expect((await api.get(`/v1/identity/face/sessions/${token}`)).body).toMatchObject({ status: 'PENDING', idNumber: elder.idNumber, name: elder.name, completedAt: null });
-    expect((await api.post(`/sandbox/face/${token}/complete`, { result: 'pass' }, { key: null })).body).toMatchObject({ token, status: 'PASS' });
+    expect((await api.get(`/v1/identity/face/sessions/${token}`)).body).toMatchObject({
+      status: 'PENDING',
+      idNumber: elder.idNumber,
+      name: elder.name,
+      completedAt: null,
+    });
+    expect((await api.post(`/sandbox/face/${token}/complete`, { result: 'pass' }, { key: null })).body).toMatchObject({
+      token,
+      status: 'PASS',
+    });
     expectError(await api.post(`/sandbox/face/${token}/complete`, { result: 'fail' }), 409, 'FACE_SESSION_COMPLETED');
     const read = (await api.get(`/v1/identity/face/sessions/${token}`)).body;
     expect(read).toMatchObject({ status: 'PASS', completedAt: expect.any(String) });
 
-    const second = (await api.post('/v1/identity/face/sessions', { name: elder.name, idNumber: elder.idNumber })).body.token;
+    const second = (await api.post('/v1/identity/face/sessions', { name: elder.name, idNumber: elder.idNumber })).body
+      .token;
     await api.post(`/sandbox/face/${second}/complete`, { result: 'fail' });
     expect((await api.get(`/v1/identity/face/sessions/${second}`)).body.status).toBe('FAIL');
   });
 
   it('expires a pending face check after 10 minutes on the sandbox clock', async () => {
     const owner = persona('graduate');
-    const { token } = (await api.post('/v1/identity/face/sessions', { name: owner.name, idNumber: owner.idNumber })).body;
+    const { token } = (await api.post('/v1/identity/face/sessions', { name: owner.name, idNumber: owner.idNumber }))
+      .body;
     await api.post('/sandbox/clock', { advanceSeconds: 601 });
     expect((await api.get(`/v1/identity/face/sessions/${token}`)).body.status).toBe('EXPIRED');
     expectError(await api.post(`/sandbox/face/${token}/complete`, { result: 'pass' }), 409, 'FACE_SESSION_EXPIRED');
@@ -276,14 +380,33 @@ describe('identity', () => {
 
   it('starts face checks only for matching, active people', async () => {
     const cancelled = persona('cancelled');
-    const refused = await api.post('/v1/identity/face/sessions', { name: cancelled.name, idNumber: cancelled.idNumber });
+    const refused = await api.post('/v1/identity/face/sessions', {
+      name: cancelled.name,
+      idNumber: cancelled.idNumber,
+    });
     expectError(refused, 422, 'IDENTITY_NOT_MATCHED');
     expect(refused.body.error.result).toBe('CANCELLED');
-    expectError(await api.post('/v1/identity/face/sessions', { name: '王五', idNumber: persona('elder').idNumber }), 422, 'IDENTITY_NOT_MATCHED');
-    expectError(await api.get('/v1/identity/face/sessions/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'), 404, 'FACE_SESSION_NOT_FOUND');
+    expectError(
+      await api.post('/v1/identity/face/sessions', { name: '王五', idNumber: persona('elder').idNumber }),
+      422,
+      'IDENTITY_NOT_MATCHED',
+    );
+    expectError(
+      await api.get('/v1/identity/face/sessions/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'),
+      404,
+      'FACE_SESSION_NOT_FOUND',
+    );
     expectError(await api.get('/v1/identity/face/sessions/bad!token'), 400, 'INVALID_REQUEST');
-    expectError(await api.post('/sandbox/face/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/complete', { result: 'pass' }), 404, 'FACE_SESSION_NOT_FOUND');
-    expectError(await api.post('/sandbox/face/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/complete', { result: 'maybe' }), 400, 'INVALID_REQUEST');
+    expectError(
+      await api.post('/sandbox/face/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/complete', { result: 'pass' }),
+      404,
+      'FACE_SESSION_NOT_FOUND',
+    );
+    expectError(
+      await api.post('/sandbox/face/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/complete', { result: 'maybe' }),
+      400,
+      'INVALID_REQUEST',
+    );
   });
 });
 
@@ -338,7 +461,9 @@ describe('clock', () => {
     expect(Math.abs(Date.parse(moved.body.now) - Date.parse('2027-05-01T01:00:00Z'))).toBeLessThan(2000);
     const advanced = await api.post('/sandbox/clock', { advanceSeconds: 3600 });
     expect(Math.abs(Date.parse(advanced.body.now) - Date.parse('2027-05-01T02:00:00Z'))).toBeLessThan(2000);
-    expect(Math.abs(Date.parse((await api.get('/sandbox/clock')).body.now) - Date.parse('2027-05-01T02:00:00Z'))).toBeLessThan(2000);
+    expect(
+      Math.abs(Date.parse((await api.get('/sandbox/clock')).body.now) - Date.parse('2027-05-01T02:00:00Z')),
+    ).toBeLessThan(2000);
     const reset = await api.del('/sandbox/clock');
     expect(reset.body.shifted).toBe(false);
     expect(Math.abs(Date.parse(reset.body.now) - Date.now())).toBeLessThan(2000);
@@ -349,14 +474,40 @@ describe('clock', () => {
 
 describe('bad input never gives a 500', () => {
   it('answers malformed bodies, types and paths with a 4xx in the platform shape', async () => {
-    const cases: Array<{ method: string; path: string; raw?: string; headers?: Record<string, string>; status: number; code: string }> = [
+    const cases: Array<{
+      method: string;
+      path: string;
+      raw?: string;
+      headers?: Record<string, string>;
+      status: number;
+      code: string;
+    }> = [
       { method: 'POST', path: '/v1/identity/verify', raw: '{"name":', status: 400, code: 'INVALID_JSON' },
       { method: 'POST', path: '/v1/identity/verify', raw: '[1,2,3]', status: 400, code: 'INVALID_REQUEST' },
       { method: 'POST', path: '/v1/identity/verify', raw: 'null', status: 400, code: 'INVALID_JSON' },
       { method: 'POST', path: '/v1/identity/verify', raw: '"text"', status: 400, code: 'INVALID_JSON' },
-      { method: 'POST', path: '/v1/sms/send', raw: 'mobile=1', headers: { 'content-type': 'text/plain' }, status: 400, code: 'INVALID_REQUEST' },
-      { method: 'POST', path: '/v1/sms/send', raw: JSON.stringify({ mobile: '13512340009', templateId: 'NOTICE', params: { text: 'x'.repeat(200_000) } }), status: 413, code: 'PAYLOAD_TOO_LARGE' },
-      { method: 'POST', path: '/sandbox/clock', raw: '{"now":"2027-01-01T00:00:00Z"', status: 400, code: 'INVALID_JSON' },
+      {
+        method: 'POST',
+        path: '/v1/sms/send',
+        raw: 'mobile=1',
+        headers: { 'content-type': 'text/plain' },
+        status: 400,
+        code: 'INVALID_REQUEST',
+      },
+      {
+        method: 'POST',
+        path: '/v1/sms/send',
+        raw: JSON.stringify({ mobile: '13512340009', templateId: 'NOTICE', params: { text: 'x'.repeat(200_000) } }),
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+      },
+      {
+        method: 'POST',
+        path: '/sandbox/clock',
+        raw: '{"now":"2027-01-01T00:00:00Z"',
+        status: 400,
+        code: 'INVALID_JSON',
+      },
       { method: 'GET', path: '/sandbox/sms/outbox?mobile=1&mobile=2', status: 400, code: 'INVALID_REQUEST' },
       { method: 'GET', path: '/sandbox/residents?limit=-1', status: 400, code: 'INVALID_REQUEST' },
       { method: 'GET', path: '/v1/staff/by-mobile/%E4%BD%A0%E5%A5%BD', status: 400, code: 'INVALID_REQUEST' },
@@ -366,7 +517,12 @@ describe('bad input never gives a 500', () => {
     ];
     for (const c of cases) {
       const reply = await api.call(c.method, c.path, { raw: c.raw, headers: c.headers });
-      expect({ path: c.path, raw: c.raw?.slice(0, 40), status: reply.status, code: reply.body?.error?.code }).toEqual({ path: c.path, raw: c.raw?.slice(0, 40), status: c.status, code: c.code });
+      expect({ path: c.path, raw: c.raw?.slice(0, 40), status: reply.status, code: reply.body?.error?.code }).toEqual({
+        path: c.path,
+        raw: c.raw?.slice(0, 40),
+        status: c.status,
+        code: c.code,
+      });
       expect(reply.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
       expect(reply.text).not.toMatch(/at .*\.ts:\d+/);
     }

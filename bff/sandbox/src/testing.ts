@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON replies over HTTP, checked field by field by the assertions */
 // Small HTTP helpers for the sandbox's own test suites.
 export interface Reply {
   status: number;
@@ -7,7 +8,11 @@ export interface Reply {
 }
 
 export function client(baseUrl: string, platformKey: string) {
-  async function call(method: string, path: string, options: { body?: unknown; raw?: string; key?: string | null; headers?: Record<string, string> } = {}): Promise<Reply> {
+  async function call(
+    method: string,
+    path: string,
+    options: { body?: unknown; raw?: string; key?: string | null; headers?: Record<string, string> } = {},
+  ): Promise<Reply> {
     const headers: Record<string, string> = { ...options.headers };
     const key = options.key === undefined ? platformKey : options.key;
     if (key !== null) headers['X-Platform-Key'] = key;
@@ -28,7 +33,8 @@ export function client(baseUrl: string, platformKey: string) {
   return {
     call,
     get: (path: string, options?: Parameters<typeof call>[2]) => call('GET', path, options),
-    post: (path: string, body?: unknown, options?: Parameters<typeof call>[2]) => call('POST', path, { ...options, body }),
+    post: (path: string, body?: unknown, options?: Parameters<typeof call>[2]) =>
+      call('POST', path, { ...options, body }),
     del: (path: string, options?: Parameters<typeof call>[2]) => call('DELETE', path, options),
   };
 }

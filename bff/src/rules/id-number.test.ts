@@ -69,7 +69,10 @@ describe('validateIdNumber', () => {
   it('accepts 29 February only in leap years', () => {
     expect(validateIdNumber(makeIdNumber('440106', '2000-02-29', 2), now).ok).toBe(true);
     const first17 = '44010619000229002';
-    expect(validateIdNumber(first17 + checkCharacter(first17), now)).toMatchObject({ ok: false, code: 'ID_NUMBER_BIRTHDATE' });
+    expect(validateIdNumber(first17 + checkCharacter(first17), now)).toMatchObject({
+      ok: false,
+      code: 'ID_NUMBER_BIRTHDATE',
+    });
   });
 
   it('names the check character in the checksum message', () => {
@@ -79,7 +82,7 @@ describe('validateIdNumber', () => {
 
   it('rejects non-strings', () => {
     expect(validateIdNumber(undefined).ok).toBe(false);
-    expect(validateIdNumber(110105194912310021).ok).toBe(false);
+    expect(validateIdNumber(110105).ok).toBe(false);
     expect(isValidIdNumber(null)).toBe(false);
   });
 });
@@ -89,7 +92,12 @@ describe('makeIdNumber', () => {
     for (let seq = 0; seq < 1000; seq += 37) {
       const id = makeIdNumber('500103', '1985-11-30', seq);
       const result = validateIdNumber(id);
-      expect(result).toMatchObject({ ok: true, birthDate: '1985-11-30', divisionCode: '500103', sex: seq % 2 ? 'M' : 'F' });
+      expect(result).toMatchObject({
+        ok: true,
+        birthDate: '1985-11-30',
+        divisionCode: '500103',
+        sex: seq % 2 ? 'M' : 'F',
+      });
     }
   });
 

@@ -10,11 +10,7 @@ const CHECK_CHARACTERS = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2']
 /** Earliest birth date accepted; older dates are almost certainly typing mistakes. */
 const EARLIEST_BIRTH_DATE = '1900-01-01';
 
-export type IdNumberErrorCode =
-  | 'ID_NUMBER_LENGTH'
-  | 'ID_NUMBER_FORMAT'
-  | 'ID_NUMBER_BIRTHDATE'
-  | 'ID_NUMBER_CHECKSUM';
+export type IdNumberErrorCode = 'ID_NUMBER_LENGTH' | 'ID_NUMBER_FORMAT' | 'ID_NUMBER_BIRTHDATE' | 'ID_NUMBER_CHECKSUM';
 
 export type Sex = 'M' | 'F';
 

@@ -19,7 +19,13 @@ export class SandboxError extends Error {
 
 export const notFound = (message = '请求的资源不存在', code = 'NOT_FOUND') => new SandboxError(404, code, message);
 
-export function sendError(ctx: Context, status: number, code: string, message: string, details: Record<string, unknown> = {}): void {
+export function sendError(
+  ctx: Context,
+  status: number,
+  code: string,
+  message: string,
+  details: Record<string, unknown> = {},
+): void {
   ctx.status = status;
   ctx.body = { error: { code, message, ...details }, requestId: ctx.state.requestId };
 }

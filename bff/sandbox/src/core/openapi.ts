@@ -24,7 +24,10 @@ export function createRegistry(): OpenAPIRegistry {
 
 /** Standard error responses every /v1 operation can give. */
 export function errorResponses(extra: Record<number, string> = {}) {
-  const describe = (description: string) => ({ description, content: { 'application/json': { schema: errorBodySchema } } });
+  const describe = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: errorBodySchema } },
+  });
   const responses: Record<number, ReturnType<typeof describe>> = {
     400: describe('Malformed input (INVALID_REQUEST, INVALID_JSON)'),
     401: describe('Missing or wrong X-Platform-Key (PLATFORM_UNAUTHORIZED)'),

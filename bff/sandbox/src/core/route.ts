@@ -9,7 +9,11 @@ import { parseBody, parseParams, parseQuery } from './validation';
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
-export interface OperationSpec<B extends z.ZodType | undefined, Q extends AnyObject | undefined, P extends AnyObject | undefined> {
+export interface OperationSpec<
+  B extends z.ZodType | undefined,
+  Q extends AnyObject | undefined,
+  P extends AnyObject | undefined,
+> {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI-style path, e.g. /v1/identity/face/sessions/{token} */
   path: string;
@@ -84,4 +88,7 @@ export function defineOperation<
 }
 
 /** A JSON response entry for `responses`. */
-export const json = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
+export const json = (description: string, schema: z.ZodType) => ({
+  description,
+  content: { 'application/json': { schema } },
+});

@@ -1,6 +1,16 @@
 // The platform services the sandbox stands in for. The name is the first path segment under
 // /v1 and the key for fault injection; later modules add theirs here.
-export const SERVICE_NAMES = ['wechat', 'sms', 'identity', 'staff', 'realestate', 'licence', 'hall', 'household', 'case'] as const;
+export const SERVICE_NAMES = [
+  'wechat',
+  'sms',
+  'identity',
+  'staff',
+  'realestate',
+  'licence',
+  'hall',
+  'household',
+  'case',
+] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export function serviceOfPath(path: string): ServiceName | null {

@@ -20,7 +20,14 @@ export function proofNumber(divisionCode: string, year: number, serial: number):
  * 不动产单元号 (28 characters): division (6) + cadastral zone (3) + sub-zone (3) + land
  * feature code GB (state-owned construction land, 2) + parcel (5) + F (house, 1) + building (4) + unit (4).
  */
-export function unitNumber(divisionCode: string, zone: number, subZone: number, parcel: number, building: number, unit: number): string {
+export function unitNumber(
+  divisionCode: string,
+  zone: number,
+  subZone: number,
+  parcel: number,
+  building: number,
+  unit: number,
+): string {
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
   return `${divisionCode}${pad(zone, 3)}${pad(subZone, 3)}GB${pad(parcel, 5)}F${pad(building, 4)}${pad(unit, 4)}`;
 }
@@ -49,11 +56,23 @@ export function buildTitle(input: TitleInput): TitleRecord {
   return {
     _id: input.id,
     certificateNumber: titleNumber(input.divisionCode, input.year, input.serial),
-    unitNumber: unitNumber(input.divisionCode, input.unit.zone, input.unit.subZone, input.unit.parcel, input.unit.building, input.unit.unit),
+    unitNumber: unitNumber(
+      input.divisionCode,
+      input.unit.zone,
+      input.unit.subZone,
+      input.unit.parcel,
+      input.unit.building,
+      input.unit.unit,
+    ),
     divisionCode: input.divisionCode,
     city: city.name,
     issuer: realEstateBureau(input.divisionCode),
-    obligees: input.obligees.map(({ person, share }) => ({ personId: person._id, name: person.name, idNumber: person.idNumber, share })),
+    obligees: input.obligees.map(({ person, share }) => ({
+      personId: person._id,
+      name: person.name,
+      idNumber: person.idNumber,
+      share,
+    })),
     coOwnership: input.coOwnership,
     location: input.location,
     rightType: '国有建设用地使用权/房屋所有权',
@@ -115,7 +134,12 @@ export function buildIdCard(id: string, person: ResidentRecord, issuedAt: string
     validTo: years === null ? null : addYears(issuedAt, years),
     trustLevel: 'A',
     status: person.status === 'CANCELLED' ? 'REVOKED' : 'VALID',
-    data: { sex: person.sex === 'M' ? '男' : '女', ethnicity: person.ethnicity, birthDate: person.birthDate, address: person.address },
+    data: {
+      sex: person.sex === 'M' ? '男' : '女',
+      ethnicity: person.ethnicity,
+      birthDate: person.birthDate,
+      address: person.address,
+    },
   };
 }
 
@@ -139,7 +163,12 @@ export function buildHouseholdRegister(
     validTo: null,
     trustLevel: 'A',
     status: person.status === 'CANCELLED' ? 'REVOKED' : 'VALID',
-    data: { householdNumber: household.householdNumber, relation: household.relation, address: household.address, householdType: '家庭户' },
+    data: {
+      householdNumber: household.householdNumber,
+      relation: household.relation,
+      address: household.address,
+      householdType: '家庭户',
+    },
   };
 }
 
@@ -203,7 +232,9 @@ export function buildGraduation(
   serial: number,
   trustLevel: TrustLevel,
 ): LicenceRecord {
-  const major = ['计算机科学与技术', '汉语言文学', '会计学', '土木工程', '临床医学', '法学', '电子信息工程'][serial % 7];
+  const major = ['计算机科学与技术', '汉语言文学', '会计学', '土木工程', '临床医学', '法学', '电子信息工程'][
+    serial % 7
+  ];
   return {
     _id: id,
     type: 'GRADUATION',
@@ -221,4 +252,3 @@ export function buildGraduation(
     data: { university: university.name, degree, major, graduatedOn },
   };
 }
-

@@ -27,8 +27,14 @@ export interface City {
 
 export const CITIES: readonly City[] = [
   {
-    key: 'guangzhou', code: '440100', name: '广州市', province: '广东省', provinceAbbreviation: '粤', titleIssuer: 'city',
-    addressPrefix: '广东省广州市', weight: 30,
+    key: 'guangzhou',
+    code: '440100',
+    name: '广州市',
+    province: '广东省',
+    provinceAbbreviation: '粤',
+    titleIssuer: 'city',
+    addressPrefix: '广东省广州市',
+    weight: 30,
     districts: [
       { code: '440103', name: '荔湾区', streets: ['中山八路', '芳村大道', '龙津西路', '康王中路'] },
       { code: '440104', name: '越秀区', streets: ['东风中路', '北京路', '解放北路', '环市东路'] },
@@ -39,8 +45,14 @@ export const CITIES: readonly City[] = [
     ],
   },
   {
-    key: 'shenzhen', code: '440300', name: '深圳市', province: '广东省', provinceAbbreviation: '粤', titleIssuer: 'city',
-    addressPrefix: '广东省深圳市', weight: 22,
+    key: 'shenzhen',
+    code: '440300',
+    name: '深圳市',
+    province: '广东省',
+    provinceAbbreviation: '粤',
+    titleIssuer: 'city',
+    addressPrefix: '广东省深圳市',
+    weight: 22,
     districts: [
       { code: '440303', name: '罗湖区', streets: ['深南东路', '东门中路', '宝安南路', '人民南路'] },
       { code: '440304', name: '福田区', streets: ['福华路', '益田路', '彩田路', '华强北路'] },
@@ -50,8 +62,14 @@ export const CITIES: readonly City[] = [
     ],
   },
   {
-    key: 'chongqing', code: '500000', name: '重庆市', province: '重庆市', provinceAbbreviation: '渝', titleIssuer: 'district',
-    addressPrefix: '重庆市', weight: 20,
+    key: 'chongqing',
+    code: '500000',
+    name: '重庆市',
+    province: '重庆市',
+    provinceAbbreviation: '渝',
+    titleIssuer: 'district',
+    addressPrefix: '重庆市',
+    weight: 20,
     districts: [
       { code: '500103', name: '渝中区', streets: ['解放碑步行街', '中山四路', '大坪正街', '长江一路'] },
       { code: '500105', name: '江北区', streets: ['建新北路', '洋河一路', '北滨一路', '观音桥步行街'] },
@@ -62,8 +80,14 @@ export const CITIES: readonly City[] = [
     ],
   },
   {
-    key: 'chengdu', code: '510100', name: '成都市', province: '四川省', provinceAbbreviation: '川', titleIssuer: 'city',
-    addressPrefix: '四川省成都市', weight: 18,
+    key: 'chengdu',
+    code: '510100',
+    name: '成都市',
+    province: '四川省',
+    provinceAbbreviation: '川',
+    titleIssuer: 'city',
+    addressPrefix: '四川省成都市',
+    weight: 18,
     districts: [
       { code: '510104', name: '锦江区', streets: ['春熙路', '东大街', '锦华路', '水碾河路'] },
       { code: '510105', name: '青羊区', streets: ['人民中路', '清江中路', '西御街', '光华大道'] },
@@ -74,8 +98,14 @@ export const CITIES: readonly City[] = [
     ],
   },
   {
-    key: 'beijing', code: '110000', name: '北京市', province: '北京市', provinceAbbreviation: '京', titleIssuer: 'district',
-    addressPrefix: '北京市', weight: 10,
+    key: 'beijing',
+    code: '110000',
+    name: '北京市',
+    province: '北京市',
+    provinceAbbreviation: '京',
+    titleIssuer: 'district',
+    addressPrefix: '北京市',
+    weight: 10,
     districts: [
       { code: '110101', name: '东城区', streets: ['东直门内大街', '安定门外大街', '崇文门外大街', '和平里东街'] },
       { code: '110102', name: '西城区', streets: ['西直门南大街', '月坛北街', '广安门内大街', '德胜门外大街'] },
@@ -86,7 +116,9 @@ export const CITIES: readonly City[] = [
   },
 ];
 
-const districtsByCode = new Map(CITIES.flatMap((city) => city.districts.map((d) => [d.code, { city, district: d }] as const)));
+const districtsByCode = new Map(
+  CITIES.flatMap((city) => city.districts.map((d) => [d.code, { city, district: d }] as const)),
+);
 
 export function findDistrict(code: string): { city: City; district: District } {
   const found = districtsByCode.get(code);

@@ -26,7 +26,12 @@ describe('generatePopulation', () => {
     expect(population.residents.length).toBeGreaterThanOrEqual(2000);
     for (const resident of population.residents) {
       const parsed = validateIdNumber(resident.idNumber, referenceNow);
-      expect(parsed).toMatchObject({ ok: true, birthDate: resident.birthDate, sex: resident.sex, value: resident.idNumber });
+      expect(parsed).toMatchObject({
+        ok: true,
+        birthDate: resident.birthDate,
+        sex: resident.sex,
+        value: resident.idNumber,
+      });
       if (parsed.ok) expect(divisionCodes.has(parsed.divisionCode)).toBe(true);
       expect(divisionCodes.has(resident.divisionCode)).toBe(true);
     }
@@ -34,18 +39,24 @@ describe('generatePopulation', () => {
   });
 
   it('gives unique, well-formed mobiles; generated people stay out of the persona range', () => {
-    const mobiles = [...population.residents.map((r) => r.mobile), ...population.staff.map((s) => s.mobile)].filter((m): m is string => m !== null);
+    const mobiles = [...population.residents.map((r) => r.mobile), ...population.staff.map((s) => s.mobile)].filter(
+      (m): m is string => m !== null,
+    );
     expect(new Set(mobiles).size).toBe(mobiles.length);
     for (const mobile of mobiles) expect(mobile).toMatch(/^1(3\d|5[0-35-9]|66|7[678]|8\d|9[189])\d{8}$/);
     const generated = population.residents.filter((r) => !r._id.startsWith('P9') && r.mobile);
     expect(generated.every((r) => !r.mobile!.startsWith('1390000'))).toBe(true);
     // Adults have a mobile, young children none.
-    expect(population.residents.filter((r) => ageOn(r.birthDate, REFERENCE_DATE) < 16).every((r) => r.mobile === null)).toBe(true);
+    expect(
+      population.residents.filter((r) => ageOn(r.birthDate, REFERENCE_DATE) < 16).every((r) => r.mobile === null),
+    ).toBe(true);
   });
 
   it('has Chinese names, some with compound surnames, and a few cancelled records', () => {
     expect(population.residents.every((r) => /^[\u4e00-\u9fa5]{2,4}$/.test(r.name))).toBe(true);
-    expect(population.residents.filter((r) => COMPOUND_SURNAMES.some((s) => r.name.startsWith(s))).length).toBeGreaterThan(3);
+    expect(
+      population.residents.filter((r) => COMPOUND_SURNAMES.some((s) => r.name.startsWith(s))).length,
+    ).toBeGreaterThan(3);
     const cancelled = population.residents.filter((r) => r.status === 'CANCELLED');
     expect(cancelled.length).toBeGreaterThanOrEqual(2);
     expect(cancelled.length).toBeLessThan(population.residents.length * 0.03);
@@ -117,7 +128,8 @@ describe('generatePopulation', () => {
   });
 
   it('has service halls per city with windows, hours and items, and staff, supervisors and guides', () => {
-    for (const city of CITIES) expect(population.halls.filter((h) => h.city === city.name).length).toBeGreaterThanOrEqual(2);
+    for (const city of CITIES)
+      expect(population.halls.filter((h) => h.city === city.name).length).toBeGreaterThanOrEqual(2);
     for (const hall of population.halls) {
       expect(hall.windows.length).toBeGreaterThanOrEqual(4);
       expect(hall.windows.every((w) => w.serviceItems.length > 0)).toBe(true);
@@ -131,11 +143,18 @@ describe('generatePopulation', () => {
 
   it('contains the same hand-picked personas whatever the seed', () => {
     const other = generatePopulation(7);
-    const pick = (p: Population) =>
-      p.personas.residents.map((ref) => p.residents.find((r) => r._id === ref.id));
+    const pick = (p: Population) => p.personas.residents.map((ref) => p.residents.find((r) => r._id === ref.id));
     expect(pick(other)).toEqual(pick(population));
     expect(population.personas.residents.map((p) => p.key)).toEqual([
-      'mortgaged-owner', 'co-owner-a', 'co-owner-b', 'spouse-a', 'spouse-b', 'elder', 'graduate', 'no-property', 'cancelled',
+      'mortgaged-owner',
+      'co-owner-a',
+      'co-owner-b',
+      'spouse-a',
+      'spouse-b',
+      'elder',
+      'graduate',
+      'no-property',
+      'cancelled',
     ]);
     expect(population.personas.staff.map((p) => p.key)).toEqual(['staff-1', 'staff-2', 'supervisor']);
     expect(population.personas.guides.map((p) => p.key)).toEqual(['guide-1', 'guide-2']);

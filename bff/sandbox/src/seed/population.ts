@@ -3,8 +3,14 @@
 // Ages and validity periods are computed against REFERENCE_DATE, never the clock.
 import { validateIdNumber, makeIdNumber, sequenceForSex, type Sex } from '../../../src/rules/id-number';
 import {
-  buildGraduation, buildHouseholdRegister, buildIdCard, buildMarriage, buildTitle, UNIVERSITIES,
-  type Degree, type TitleInput,
+  buildGraduation,
+  buildHouseholdRegister,
+  buildIdCard,
+  buildMarriage,
+  buildTitle,
+  UNIVERSITIES,
+  type Degree,
+  type TitleInput,
 } from './builders';
 import { addDays, addYears, ageOn, REFERENCE_DATE } from './dates';
 import { addressOf, CITIES, findDistrict, type City, type District } from './divisions';
@@ -13,8 +19,17 @@ import { addPersonas, PERSONA_MOBILE_PREFIX } from './personas';
 import { createRandom, type Random } from './random';
 import { WINDOW_TYPES } from './service-items';
 import type {
-  HallRecord, HouseholdRecord, MaritalStatus, PersonaRef, Population, Relation, ResidentRecord, StaffRecord,
-  TitleRecord, TitleStatus, TrustLevel,
+  HallRecord,
+  HouseholdRecord,
+  MaritalStatus,
+  PersonaRef,
+  Population,
+  Relation,
+  ResidentRecord,
+  StaffRecord,
+  TitleRecord,
+  TitleStatus,
+  TrustLevel,
 } from './types';
 
 /** Bump when the generator changes what it produces, so durable databases are re-seeded. */
@@ -22,8 +37,39 @@ export const POPULATION_VERSION = 1;
 export const DEFAULT_RESIDENT_TARGET = 2200;
 
 const MOBILE_PREFIXES = [
-  '130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '156', '157',
-  '158', '159', '166', '176', '177', '178', '180', '181', '182', '183', '185', '186', '187', '188', '189', '191', '198', '199',
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '166',
+  '176',
+  '177',
+  '178',
+  '180',
+  '181',
+  '182',
+  '183',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '198',
+  '199',
 ];
 const OPENID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const BANKS = ['中国工商银行', '中国建设银行', '中国农业银行', '中国银行', '招商银行', '交通银行'];
@@ -56,7 +102,14 @@ export class PopulationBuilder {
   readonly certificateNumbers = new Set<string>();
   private readonly residentsById = new Map<string, ResidentRecord>();
 
-  household(id: string, divisionCode: string, street: string, number: number, building: number, room: string): HouseholdRecord {
+  household(
+    id: string,
+    divisionCode: string,
+    street: string,
+    number: number,
+    building: number,
+    room: string,
+  ): HouseholdRecord {
     const { city, district } = findDistrict(divisionCode);
     const index = this.households.length + 1;
     const record: HouseholdRecord = {
@@ -124,17 +177,29 @@ export class PopulationBuilder {
       this.licences.push(buildIdCard(this.nextLicenceId(), person, issuedAt));
     }
     const issuedAt = person.birthDate > '2012-03-01' ? person.birthDate : '2012-03-01';
-    this.licences.push(
-      buildHouseholdRegister(this.nextLicenceId(), person, { ...household, relation }, issuedAt),
-    );
+    this.licences.push(buildHouseholdRegister(this.nextLicenceId(), person, { ...household, relation }, issuedAt));
   }
 
-  marriage(a: ResidentRecord, b: ResidentRecord, registeredAt: string, officeDivision: string, serial: number, trust: TrustLevel): void {
+  marriage(
+    a: ResidentRecord,
+    b: ResidentRecord,
+    registeredAt: string,
+    officeDivision: string,
+    serial: number,
+    trust: TrustLevel,
+  ): void {
     this.licences.push(buildMarriage(this.nextLicenceId(), a, b, registeredAt, officeDivision, serial, trust));
     this.licences.push(buildMarriage(this.nextLicenceId(), b, a, registeredAt, officeDivision, serial, trust));
   }
 
-  graduation(person: ResidentRecord, universityCode: string, degree: Degree, graduatedOn: string, serial: number, trust: TrustLevel): void {
+  graduation(
+    person: ResidentRecord,
+    universityCode: string,
+    degree: Degree,
+    graduatedOn: string,
+    serial: number,
+    trust: TrustLevel,
+  ): void {
     const university = UNIVERSITIES.find((u) => u.code === universityCode);
     if (!university) throw new Error(`unknown university ${universityCode}`);
     this.licences.push(buildGraduation(this.nextLicenceId(), person, university, degree, graduatedOn, serial, trust));
@@ -153,7 +218,8 @@ export class PopulationBuilder {
     if (this.mobiles.has(record.mobile)) throw new Error(`duplicate mobile for ${record._id}`);
     this.mobiles.add(record.mobile);
     this.staff.push(record);
-    if (persona) (record.role === 'guide' ? this.personas.guides : this.personas.staff).push({ ...persona, id: record._id });
+    if (persona)
+      (record.role === 'guide' ? this.personas.guides : this.personas.staff).push({ ...persona, id: record._id });
   }
 
   personaResident(key: string, id: string, label: string, notes: string): void {
@@ -205,7 +271,15 @@ class Generator {
     return this.random.pick(this.random.pick(CITIES).districts).code;
   }
 
-  private person(household: HouseholdRecord, district: District, relation: Relation, sex: Sex, age: number, surname: string, marital: MaritalStatus): ResidentRecord {
+  private person(
+    household: HouseholdRecord,
+    district: District,
+    relation: Relation,
+    sex: Sex,
+    age: number,
+    surname: string,
+    marital: MaritalStatus,
+  ): ResidentRecord {
     this.personCounter += 1;
     const birthDate = this.birthDateForAge(age);
     const adult = age >= 16;
@@ -219,7 +293,12 @@ class Generator {
       mobile: adult ? this.uniqueMobile() : null,
       openid: adult && this.random.chance(0.9) ? 'o' + this.random.chars(27, OPENID_ALPHABET) : null,
       maritalStatus: marital,
-      cancelled: cancelled ? { reason: this.random.pick(['死亡', '出国（境）定居', '参军入伍', '重复登记']), at: addDays(REFERENCE_DATE, -this.random.int(30, 2000)) } : undefined,
+      cancelled: cancelled
+        ? {
+            reason: this.random.pick(['死亡', '出国（境）定居', '参军入伍', '重复登记']),
+            at: addDays(REFERENCE_DATE, -this.random.int(30, 2000)),
+          }
+        : undefined,
     });
   }
 
@@ -238,32 +317,87 @@ class Generator {
     const headSex: Sex = this.random.chance(0.7) ? 'M' : 'F';
     const headAge = this.random.int(22, 88);
     const married = headAge >= 24 && this.random.chance(0.72);
-    const singleStatus: MaritalStatus = headAge < 35 ? '未婚' : this.random.weighted([['未婚', 2], ['离异', 2], ['丧偶', headAge > 60 ? 5 : 1]]);
+    const singleStatus: MaritalStatus =
+      headAge < 35
+        ? '未婚'
+        : this.random.weighted([
+            ['未婚', 2],
+            ['离异', 2],
+            ['丧偶', headAge > 60 ? 5 : 1],
+          ]);
     const headSurname = pickSurname(this.random);
-    const head = this.person(household, district, '户主', headSex, headAge, headSurname, married ? '已婚' : singleStatus);
+    const head = this.person(
+      household,
+      district,
+      '户主',
+      headSex,
+      headAge,
+      headSurname,
+      married ? '已婚' : singleStatus,
+    );
     let spouse: ResidentRecord | null = null;
     if (married) {
       const spouseAge = Math.max(20, headAge + this.random.int(-5, 5));
-      spouse = this.person(household, district, '配偶', headSex === 'M' ? 'F' : 'M', spouseAge, pickSurname(this.random), '已婚');
+      spouse = this.person(
+        household,
+        district,
+        '配偶',
+        headSex === 'M' ? 'F' : 'M',
+        spouseAge,
+        pickSurname(this.random),
+        '已婚',
+      );
       const earliest = Math.max(ageOn(head.birthDate, REFERENCE_DATE), ageOn(spouse.birthDate, REFERENCE_DATE));
       const yearsMarried = this.random.int(1, Math.max(1, Math.min(earliest - 22, 45)));
       this.marriageSerial += 1;
-      this.b.marriage(head, spouse, addDays(addYears(REFERENCE_DATE, -yearsMarried), -this.random.int(0, 300)), district.code, this.marriageSerial, this.random.chance(0.85) ? 'A' : 'B');
+      this.b.marriage(
+        head,
+        spouse,
+        addDays(addYears(REFERENCE_DATE, -yearsMarried), -this.random.int(0, 300)),
+        district.code,
+        this.marriageSerial,
+        this.random.chance(0.85) ? 'A' : 'B',
+      );
       const youngest = Math.min(headAge, spouseAge);
-      const children = youngest >= 24 ? this.random.weighted([[0, 2], [1, 5], [2, 3], [3, 1]] as const) : 0;
+      const children =
+        youngest >= 24
+          ? this.random.weighted([
+              [0, 2],
+              [1, 5],
+              [2, 3],
+              [3, 1],
+            ] as const)
+          : 0;
       for (let i = 0; i < children; i += 1) {
         const age = youngest - this.random.int(23, 36);
         if (age < 0) continue;
         const sex: Sex = this.random.chance(0.52) ? 'M' : 'F';
         // Children take the father's surname.
         const surname = this.surnameOf(headSex === 'M' ? head : spouse);
-        this.person(household, district, sex === 'M' ? '子' : '女', sex, age, surname, age >= 30 && this.random.chance(0.6) ? '已婚' : '未婚');
+        this.person(
+          household,
+          district,
+          sex === 'M' ? '子' : '女',
+          sex,
+          age,
+          surname,
+          age >= 30 && this.random.chance(0.6) ? '已婚' : '未婚',
+        );
       }
     }
     if (headAge >= 28 && headAge <= 55 && this.random.chance(0.15)) {
       const parentAge = headAge + this.random.int(24, 32);
       this.person(household, district, '父亲', 'M', parentAge, this.surnameOf(head), '已婚');
-      if (this.random.chance(0.7)) this.person(household, district, '母亲', 'F', parentAge + this.random.int(-3, 2), pickSurname(this.random), '已婚');
+      if (this.random.chance(0.7))
+        this.person(
+          household,
+          district,
+          '母亲',
+          'F',
+          parentAge + this.random.int(-3, 2),
+          pickSurname(this.random),
+          '已婚',
+        );
     }
     this.properties(city, district, head, spouse);
     this.graduations(household);
@@ -284,20 +418,42 @@ class Generator {
       const where = i === 0 ? district : this.random.pick(city.districts);
       let obligees: TitleInput['obligees'];
       let coOwnership: TitleRecord['coOwnership'];
-      const mode = spouse ? this.random.weighted([['共同共有', 6], ['单独所有', 3], ['按份共有', 1]] as const) : this.random.weighted([['单独所有', 9], ['按份共有', 1]] as const);
+      const mode = spouse
+        ? this.random.weighted([
+            ['共同共有', 6],
+            ['单独所有', 3],
+            ['按份共有', 1],
+          ] as const)
+        : this.random.weighted([
+            ['单独所有', 9],
+            ['按份共有', 1],
+          ] as const);
       if (mode === '共同共有' && spouse) {
-        obligees = [{ person: head, share: null }, { person: spouse, share: null }];
+        obligees = [
+          { person: head, share: null },
+          { person: spouse, share: null },
+        ];
         coOwnership = '共同共有';
       } else if (mode === '按份共有') {
         const other = spouse ?? this.otherAdult(head);
         const share = this.random.pick([50, 60, 70]);
-        obligees = other ? [{ person: head, share: `${share}%` }, { person: other, share: `${100 - share}%` }] : [{ person: head, share: null }];
+        obligees = other
+          ? [
+              { person: head, share: `${share}%` },
+              { person: other, share: `${100 - share}%` },
+            ]
+          : [{ person: head, share: null }];
         coOwnership = other ? '按份共有' : '单独所有';
       } else {
         obligees = [{ person: head, share: null }];
         coOwnership = '单独所有';
       }
-      const status = this.random.weighted<TitleStatus>([['NORMAL', 70], ['MORTGAGED', 22], ['SEALED', 4], ['OBJECTION', 4]]);
+      const status = this.random.weighted<TitleStatus>([
+        ['NORMAL', 70],
+        ['MORTGAGED', 22],
+        ['SEALED', 4],
+        ['OBJECTION', 4],
+      ]);
       const year = this.random.int(2016, 2025);
       // The land grant (start of the land-use term) precedes the registration.
       const builtOn = addDays(`${this.random.int(1995, year - 1)}-01-01`, this.random.int(0, 364));
@@ -312,7 +468,13 @@ class Generator {
         divisionCode: where.code,
         year,
         serial: this.random.int(1, 9_999_999),
-        unit: { zone: this.random.int(1, 30), subZone: this.random.int(1, 12), parcel: this.random.int(1, 99_999), building, unit: Number(room) },
+        unit: {
+          zone: this.random.int(1, 30),
+          subZone: this.random.int(1, 12),
+          parcel: this.random.int(1, 99_999),
+          building,
+          unit: Number(room),
+        },
         obligees,
         coOwnership,
         location: addressOf(where.code, street, number, building, room),
@@ -320,7 +482,12 @@ class Generator {
         builtOn,
         registeredAt: addDays(`${year}-01-01`, this.random.int(0, 360)),
         status,
-        mortgage: { mortgagee: `${this.random.pick(BANKS)}股份有限公司${city.name.replace('市', '')}${where.name.replace(/区$/, '')}支行`, amountYuan: this.random.int(30, 300) * 10_000, years: this.random.pick([10, 20, 25, 30]), proofSerial: this.random.int(1, 9_999_999) },
+        mortgage: {
+          mortgagee: `${this.random.pick(BANKS)}股份有限公司${city.name.replace('市', '')}${where.name.replace(/区$/, '')}支行`,
+          amountYuan: this.random.int(30, 300) * 10_000,
+          years: this.random.pick([10, 20, 25, 30]),
+          proofSerial: this.random.int(1, 9_999_999),
+        },
         sealCaseSerial: this.random.int(100, 9999),
         objectionApplicant: this.random.chance(0.5) ? '利害关系人' : pickSurname(this.random) + '某',
       };
@@ -330,7 +497,13 @@ class Generator {
   }
 
   private otherAdult(except: ResidentRecord): ResidentRecord | null {
-    const candidates = this.b.residents.filter((r) => r._id !== except._id && r.status === 'ACTIVE' && !r._id.startsWith('P9') && ageOn(r.birthDate, REFERENCE_DATE) >= 22);
+    const candidates = this.b.residents.filter(
+      (r) =>
+        r._id !== except._id &&
+        r.status === 'ACTIVE' &&
+        !r._id.startsWith('P9') &&
+        ageOn(r.birthDate, REFERENCE_DATE) >= 22,
+    );
     return candidates.length ? this.random.pick(candidates.slice(-50)) : null;
   }
 
@@ -339,11 +512,20 @@ class Generator {
       const person = this.b.findResident(member.personId)!;
       const age = ageOn(person.birthDate, REFERENCE_DATE);
       if (age < 22 || age > 55 || !this.random.chance(0.5)) continue;
-      const degree = this.random.weighted<Degree>([['本科', 6], ['专科', 3], ['硕士研究生', 1]]);
+      const degree = this.random.weighted<Degree>([
+        ['本科', 6],
+        ['专科', 3],
+        ['硕士研究生', 1],
+      ]);
       const gradAge = degree === '专科' ? 21 : degree === '本科' ? 22 : 25;
       if (age < gradAge) continue;
       const graduatedOn = `${Number(person.birthDate.slice(0, 4)) + gradAge}-${this.random.pick(['06-30', '07-01'])}`;
-      const trust = this.random.weighted<TrustLevel>([['A', 60], ['B', 20], ['C', 15], ['D', 5]]);
+      const trust = this.random.weighted<TrustLevel>([
+        ['A', 60],
+        ['B', 20],
+        ['C', 15],
+        ['D', 5],
+      ]);
       this.graduationSerial += 1;
       this.b.graduation(person, this.random.pick(UNIVERSITIES).code, degree, graduatedOn, this.graduationSerial, trust);
     }
@@ -351,22 +533,46 @@ class Generator {
 
   halls(): void {
     const plan: Record<City['key'], Array<[string, string, string, string]>> = {
-      guangzhou: [['HALL-GZ-01', '广州市政务服务中心', '440106', '天河区天府路1号'], ['HALL-GZ-02', '天河区政务服务中心', '440106', '天河区黄埔大道西100号'], ['HALL-GZ-03', '越秀区政务服务中心', '440104', '越秀区东风中路268号']],
-      shenzhen: [['HALL-SZ-01', '深圳市民中心行政服务大厅', '440304', '福田区福中三路市民中心B区'], ['HALL-SZ-02', '南山区政务服务中心', '440305', '南山区南头街道南山大道2076号']],
-      chongqing: [['HALL-CQ-01', '重庆市政务服务中心', '500112', '渝北区青枫北路8号'], ['HALL-CQ-02', '沙坪坝区政务服务中心', '500106', '沙坪坝区天星桥正街2号']],
-      chengdu: [['HALL-CD-01', '成都市政务服务中心', '510107', '武侯区锦悦西路2号'], ['HALL-CD-02', '双流区政务服务中心', '510116', '双流区东升街道藏卫路北段85号']],
-      beijing: [['HALL-BJ-01', '北京市政务服务中心', '110106', '丰台区西三环南路1号'], ['HALL-BJ-02', '朝阳区政务服务中心', '110105', '朝阳区工体东路20号']],
+      guangzhou: [
+        ['HALL-GZ-01', '广州市政务服务中心', '440106', '天河区天府路1号'],
+        ['HALL-GZ-02', '天河区政务服务中心', '440106', '天河区黄埔大道西100号'],
+        ['HALL-GZ-03', '越秀区政务服务中心', '440104', '越秀区东风中路268号'],
+      ],
+      shenzhen: [
+        ['HALL-SZ-01', '深圳市民中心行政服务大厅', '440304', '福田区福中三路市民中心B区'],
+        ['HALL-SZ-02', '南山区政务服务中心', '440305', '南山区南头街道南山大道2076号'],
+      ],
+      chongqing: [
+        ['HALL-CQ-01', '重庆市政务服务中心', '500112', '渝北区青枫北路8号'],
+        ['HALL-CQ-02', '沙坪坝区政务服务中心', '500106', '沙坪坝区天星桥正街2号'],
+      ],
+      chengdu: [
+        ['HALL-CD-01', '成都市政务服务中心', '510107', '武侯区锦悦西路2号'],
+        ['HALL-CD-02', '双流区政务服务中心', '510116', '双流区东升街道藏卫路北段85号'],
+      ],
+      beijing: [
+        ['HALL-BJ-01', '北京市政务服务中心', '110106', '丰台区西三环南路1号'],
+        ['HALL-BJ-02', '朝阳区政务服务中心', '110105', '朝阳区工体东路20号'],
+      ],
     };
     for (const city of CITIES) {
       for (const [id, name, divisionCode, place] of plan[city.key]) {
-        const essential = WINDOW_TYPES.filter((w) => ['综合受理窗口', '户籍业务窗口', '不动产登记窗口'].includes(w.name));
-        const optional = this.random.shuffle(WINDOW_TYPES.filter((w) => !essential.includes(w))).slice(0, this.random.int(1, 3));
+        const essential = WINDOW_TYPES.filter((w) =>
+          ['综合受理窗口', '户籍业务窗口', '不动产登记窗口'].includes(w.name),
+        );
+        const optional = this.random
+          .shuffle(WINDOW_TYPES.filter((w) => !essential.includes(w)))
+          .slice(0, this.random.int(1, 3));
         const types = [...essential, ...optional];
         const windows: HallRecord['windows'] = [];
         for (const type of types) {
           const copies = type.name === '综合受理窗口' ? this.random.int(2, 3) : 1;
           for (let i = 0; i < copies; i += 1) {
-            windows.push({ windowNo: String(windows.length + 1).padStart(2, '0'), name: copies > 1 ? `${type.name}${i + 1}` : type.name, serviceItems: [...type.serviceItems] });
+            windows.push({
+              windowNo: String(windows.length + 1).padStart(2, '0'),
+              name: copies > 1 ? `${type.name}${i + 1}` : type.name,
+              serviceItems: [...type.serviceItems],
+            });
           }
         }
         const weekday = [1, 2, 3, 4, 5];

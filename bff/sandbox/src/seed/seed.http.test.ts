@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON replies over HTTP, checked field by field by the assertions */
 // Seeding over real HTTP: every seeded ID number is valid and consistent; one seed gives the same
 // data in two databases; a durable database is seeded once and re-seeded when the seed changes.
 import { randomBytes } from 'node:crypto';
@@ -31,7 +32,12 @@ it('serves residents whose ID numbers all pass the checksum and match birth date
     expect(page.body.total).toBeGreaterThanOrEqual(2000);
     expect(page.body.residents).toHaveLength(page.body.total);
     for (const resident of page.body.residents) {
-      expect(validateIdNumber(resident.idNumber)).toMatchObject({ ok: true, value: resident.idNumber, birthDate: resident.birthDate, sex: resident.sex });
+      expect(validateIdNumber(resident.idNumber)).toMatchObject({
+        ok: true,
+        value: resident.idNumber,
+        birthDate: resident.birthDate,
+        sex: resident.sex,
+      });
     }
     const cancelled = await api.get('/sandbox/residents?status=CANCELLED&limit=100', { key: null });
     expect(cancelled.body.total).toBeGreaterThan(0);
@@ -42,7 +48,10 @@ it('serves residents whose ID numbers all pass the checksum and match birth date
 });
 
 it('gives identical data for one seed in two databases, and other data for another seed', async () => {
-  const [a, b] = await Promise.all([startSandbox({ mongodbUri: devdb.uri, seed: 5 }), startSandbox({ mongodbUri: devdb.uri, seed: 5 })]);
+  const [a, b] = await Promise.all([
+    startSandbox({ mongodbUri: devdb.uri, seed: 5 }),
+    startSandbox({ mongodbUri: devdb.uri, seed: 5 }),
+  ]);
   try {
     expect(a.mongodbUri).not.toBe(b.mongodbUri);
     const [factsA, factsB] = await Promise.all([seedFacts(a.url), seedFacts(b.url)]);
@@ -50,7 +59,8 @@ it('gives identical data for one seed in two databases, and other data for anoth
     expect(factsA.digest).toMatch(/^[0-9a-f]{64}$/);
     expect(factsA.digest).toBe(factsB.digest);
     expect(factsA.counts).toEqual(factsB.counts);
-    const residents = async (url: string) => (await client(url, '').get('/sandbox/residents?limit=5000', { key: null })).body.residents;
+    const residents = async (url: string) =>
+      (await client(url, '').get('/sandbox/residents?limit=5000', { key: null })).body.residents;
     expect(await residents(a.url)).toEqual(await residents(b.url));
   } finally {
     await Promise.all([a.stop(), b.stop()]);
@@ -62,7 +72,11 @@ it('seeds a durable database once, and again only when the seed changes', async 
   const first = await startSandbox({ mongodbUri, seed: 11 });
   const before = await seedFacts(first.url);
   // Runtime data written now must survive a restart with the same seed.
-  await client(first.url, first.platformKey).post('/v1/sms/send', { mobile: '13712345678', templateId: 'LOGIN_CODE', params: { code: '246810' } });
+  await client(first.url, first.platformKey).post('/v1/sms/send', {
+    mobile: '13712345678',
+    templateId: 'LOGIN_CODE',
+    params: { code: '246810' },
+  });
   expect(await first.stop()).toBe(0);
 
   const again = await startSandbox({ mongodbUri, seed: 11 });

@@ -18,7 +18,14 @@ export interface SeedMarker {
 }
 
 const markerSchema = new Schema<SeedMarker>(
-  { _id: String, seed: Number, version: Number, counts: Schema.Types.Mixed, personas: Schema.Types.Mixed, seededAt: Date },
+  {
+    _id: String,
+    seed: Number,
+    version: Number,
+    counts: Schema.Types.Mixed,
+    personas: Schema.Types.Mixed,
+    seededAt: Date,
+  },
   { versionKey: false, collection: 'seed_marker' },
 );
 
@@ -29,7 +36,7 @@ export function seedModels(conn: Connection) {
 const MARKER_ID = 'population';
 
 /** The seeded collections, in a fixed order (for digests and counts). */
-function seededModels(models: Models): Record<string, Model<any>> {
+function seededModels(models: Models): Record<string, Model<unknown>> {
   return {
     residents: models.Resident,
     households: models.Household,
@@ -37,7 +44,7 @@ function seededModels(models: Models): Record<string, Model<any>> {
     licences: models.Licence,
     halls: models.Hall,
     staff: models.Staff,
-  };
+  } as unknown as Record<string, Model<unknown>>;
 }
 
 export async function ensureSeeded(models: Models, seed: number, logger: Logger): Promise<SeedMarker> {
@@ -65,7 +72,14 @@ export async function ensureSeeded(models: Models, seed: number, logger: Logger)
     await model.insertMany(records[name], { lean: true, ordered: false });
     counts[name] = records[name].length;
   }
-  const marker: SeedMarker = { _id: MARKER_ID, seed, version: POPULATION_VERSION, counts, personas: population.personas, seededAt: new Date() };
+  const marker: SeedMarker = {
+    _id: MARKER_ID,
+    seed,
+    version: POPULATION_VERSION,
+    counts,
+    personas: population.personas,
+    seededAt: new Date(),
+  };
   await models.SeedMarker.create(marker);
   logger.info({ seed, version: POPULATION_VERSION, counts, ms: Date.now() - started }, 'population seeded');
   return marker;

@@ -4,7 +4,13 @@ import { maskIdNumber, maskName } from '../../../../src/rules/masking';
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export function facePage(session: { token: string; status: string; name: string; idNumber: string; expiresAt: string }): string {
+export function facePage(session: {
+  token: string;
+  status: string;
+  name: string;
+  idNumber: string;
+  expiresAt: string;
+}): string {
   const pending = session.status === 'PENDING';
   const statusText: Record<string, string> = { PENDING: '待核验', PASS: '已通过', FAIL: '未通过', EXPIRED: '已超时' };
   return `<!doctype html>

@@ -26,14 +26,20 @@ export const identityRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'post', path: '/v1/identity/verify', operationId: 'identityVerify', tags: ['identity'],
+      method: 'post',
+      path: '/v1/identity/verify',
+      operationId: 'identityVerify',
+      tags: ['identity'],
       summary: 'Match a name and ID number against the population register',
       body: person,
       errors: { 400: 'INVALID_REQUEST, or INVALID_ID_NUMBER (GB 11643 check failed; reason names the rule)' },
       responses: {
         200: json(
           'MATCH with personId, or MISMATCH / NOT_FOUND / CANCELLED',
-          z.object({ result: z.enum(['MATCH', 'MISMATCH', 'NOT_FOUND', 'CANCELLED']), personId: z.string().optional() }),
+          z.object({
+            result: z.enum(['MATCH', 'MISMATCH', 'NOT_FOUND', 'CANCELLED']),
+            personId: z.string().optional(),
+          }),
         ),
       },
     },
@@ -45,12 +51,18 @@ export const identityRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'post', path: '/v1/identity/face/sessions', operationId: 'identityStartFace', tags: ['identity'],
+      method: 'post',
+      path: '/v1/identity/face/sessions',
+      operationId: 'identityStartFace',
+      tags: ['identity'],
       summary: 'Start a face check for a matching, active person (pending for 10 minutes)',
       body: person,
       errors: { 422: 'IDENTITY_NOT_MATCHED (result gives the reason)' },
       responses: {
-        201: json('Session started; open h5Url to perform the check', z.object({ token: z.string(), status: z.literal('PENDING'), expiresAt: z.string(), h5Url: z.string() })),
+        201: json(
+          'Session started; open h5Url to perform the check',
+          z.object({ token: z.string(), status: z.literal('PENDING'), expiresAt: z.string(), h5Url: z.string() }),
+        ),
       },
     },
     async (ctx, { body }) => {
@@ -62,7 +74,10 @@ export const identityRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'get', path: '/v1/identity/face/sessions/{token}', operationId: 'identityGetFace', tags: ['identity'],
+      method: 'get',
+      path: '/v1/identity/face/sessions/{token}',
+      operationId: 'identityGetFace',
+      tags: ['identity'],
       summary: 'Read the result of a face check',
       params: tokenParams,
       errors: { 404: 'FACE_SESSION_NOT_FOUND' },
@@ -76,12 +91,18 @@ export const identityRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'post', path: '/sandbox/face/{token}/complete', operationId: 'sandboxCompleteFace', tags: ['sandbox'], public: true,
+      method: 'post',
+      path: '/sandbox/face/{token}/complete',
+      operationId: 'sandboxCompleteFace',
+      tags: ['sandbox'],
+      public: true,
       summary: 'Finish a face check as the face service would (pass or fail)',
       params: tokenParams,
       body: z.object({ result: z.enum(['pass', 'fail']) }),
       errors: { 404: 'FACE_SESSION_NOT_FOUND', 409: 'FACE_SESSION_COMPLETED or FACE_SESSION_EXPIRED' },
-      responses: { 200: json('The finished session', z.object({ token: z.string(), status: z.enum(['PASS', 'FAIL']) })) },
+      responses: {
+        200: json('The finished session', z.object({ token: z.string(), status: z.enum(['PASS', 'FAIL']) })),
+      },
     },
     async (ctx, { params, body }) => {
       const session = await identity.completeFace(params.token, body.result);
@@ -92,7 +113,11 @@ export const identityRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'get', path: '/sandbox/face/{token}', operationId: 'sandboxFacePage', tags: ['sandbox'], public: true,
+      method: 'get',
+      path: '/sandbox/face/{token}',
+      operationId: 'sandboxFacePage',
+      tags: ['sandbox'],
+      public: true,
       summary: 'The H5 face-check page with 通过 / 不通过 buttons',
       params: tokenParams,
       errors: { 404: 'FACE_SESSION_NOT_FOUND' },

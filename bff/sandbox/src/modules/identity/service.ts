@@ -9,9 +9,7 @@ import type { FaceSession, FaceStatus } from './model';
 export const FACE_SESSION_MINUTES = 10;
 const PURGE_AFTER_MS = 7 * 24 * 3600_000;
 
-export type VerifyResult =
-  | { result: 'MATCH'; personId: string }
-  | { result: 'MISMATCH' | 'NOT_FOUND' | 'CANCELLED' };
+export type VerifyResult = { result: 'MATCH'; personId: string } | { result: 'MISMATCH' | 'NOT_FOUND' | 'CANCELLED' };
 
 /** Names compare without surrounding spaces and with the two common middle-dot forms unified. */
 const normaliseName = (name: string) => name.trim().replace(/[•・]/g, '·');
@@ -53,7 +51,9 @@ export function createIdentityService({ models, clock }: Deps) {
     async startFace(name: string, rawIdNumber: string, origin: string) {
       const match = await verify(name, rawIdNumber);
       if (match.result !== 'MATCH') {
-        throw new SandboxError(422, 'IDENTITY_NOT_MATCHED', '姓名与身份证号不匹配或户籍状态异常，无法发起人脸核身', { result: match.result });
+        throw new SandboxError(422, 'IDENTITY_NOT_MATCHED', '姓名与身份证号不匹配或户籍状态异常，无法发起人脸核身', {
+          result: match.result,
+        });
       }
       const now = clock.now();
       const token = randomBytes(24).toString('base64url');
@@ -89,7 +89,8 @@ export function createIdentityService({ models, clock }: Deps) {
       if (updated) return present(updated);
       const session = await models.FaceSession.findById(token).lean();
       if (!session) throw new SandboxError(404, 'FACE_SESSION_NOT_FOUND', '人脸核身会话不存在');
-      if (session.status !== 'PENDING') throw new SandboxError(409, 'FACE_SESSION_COMPLETED', '该人脸核身已完成，不能重复提交');
+      if (session.status !== 'PENDING')
+        throw new SandboxError(409, 'FACE_SESSION_COMPLETED', '该人脸核身已完成，不能重复提交');
       throw new SandboxError(409, 'FACE_SESSION_EXPIRED', '人脸核身已超时，请重新发起');
     },
   };

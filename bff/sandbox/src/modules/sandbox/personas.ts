@@ -33,7 +33,12 @@ export async function listPersonas(models: Models) {
         status: person.status,
         holds: {
           household: household
-            ? { householdNumber: household.householdNumber, address: household.address, relation, members: household.members }
+            ? {
+                householdNumber: household.householdNumber,
+                address: household.address,
+                relation,
+                members: household.members,
+              }
             : null,
           titles: titles.map((t) => ({
             certificateNumber: t.certificateNumber,
@@ -44,7 +49,13 @@ export async function listPersonas(models: Models) {
             share: t.obligees.find((o) => o.personId === person._id)?.share ?? null,
             coOwners: t.obligees.filter((o) => o.personId !== person._id).map((o) => o.name),
           })),
-          licences: licences.map((l) => ({ type: l.type, title: l.title, licenceNumber: l.licenceNumber, trustLevel: l.trustLevel, status: l.status })),
+          licences: licences.map((l) => ({
+            type: l.type,
+            title: l.title,
+            licenceNumber: l.licenceNumber,
+            trustLevel: l.trustLevel,
+            status: l.status,
+          })),
         },
       };
     }),

@@ -12,7 +12,10 @@ export const smsRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'post', path: '/v1/sms/send', operationId: 'smsSend', tags: ['sms'],
+      method: 'post',
+      path: '/v1/sms/send',
+      operationId: 'smsSend',
+      tags: ['sms'],
       summary: 'Send an SMS from a template (limit per mobile: 1 a minute, 20 a day)',
       body: sendBody,
       errors: { 429: 'SMS_RATE_LIMITED, with retryAfterSeconds' },
@@ -26,7 +29,11 @@ export const smsRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'get', path: '/sandbox/sms/outbox', operationId: 'sandboxSmsOutbox', tags: ['sandbox'], public: true,
+      method: 'get',
+      path: '/sandbox/sms/outbox',
+      operationId: 'sandboxSmsOutbox',
+      tags: ['sandbox'],
+      public: true,
       summary: 'SMS messages sent (to one mobile when given), newest first, codes included',
       query: z.object({ mobile: fields.mobile.optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
       responses: { 200: json('Messages', z.object({ messages: z.array(z.record(z.string(), z.unknown())) })) },

@@ -49,7 +49,10 @@ export function createSmsService({ models, clock }: Deps) {
     },
 
     async outbox(mobile: string | undefined, limit: number) {
-      const docs = await models.SmsMessage.find(mobile ? { mobile } : {}).sort({ createdAt: -1, _id: -1 }).limit(limit).lean();
+      const docs = await models.SmsMessage.find(mobile ? { mobile } : {})
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(limit)
+        .lean();
       return docs.map(({ _id, day: _day, ...message }) => ({
         messageId: _id.toHexString(),
         ...message,

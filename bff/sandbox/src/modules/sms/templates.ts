@@ -3,7 +3,10 @@ import { z } from 'zod';
 
 const SIGNATURE = '【便民服务】';
 const code = z.string().regex(/^\d{4,8}$/, '验证码应为 4 至 8 位数字');
-const minutes = z.string().regex(/^\d{1,3}$/, '有效分钟数应为数字').default('5');
+const minutes = z
+  .string()
+  .regex(/^\d{1,3}$/, '有效分钟数应为数字')
+  .default('5');
 
 export const smsSendSchema = z.discriminatedUnion(
   'templateId',

@@ -23,7 +23,10 @@ export const staffRoutes: SandboxModule = (target, { models }) => {
   defineOperation(
     target,
     {
-      method: 'get', path: '/v1/staff/by-mobile/{mobile}', operationId: 'staffByMobile', tags: ['staff'],
+      method: 'get',
+      path: '/v1/staff/by-mobile/{mobile}',
+      operationId: 'staffByMobile',
+      tags: ['staff'],
       summary: 'Find a staff member, supervisor or community guide by work mobile',
       params: z.object({ mobile: fields.mobile }),
       errors: { 404: 'STAFF_NOT_FOUND' },
@@ -33,7 +36,13 @@ export const staffRoutes: SandboxModule = (target, { models }) => {
       const member = await models.Staff.findOne({ mobile: params.mobile }).lean();
       if (!member) throw new SandboxError(404, 'STAFF_NOT_FOUND', '未找到该手机号对应的工作人员');
       const { _id, mobile: _mobile, ...rest } = member;
-      ctx.body = { staffId: _id, ...rest, hallId: rest.hallId ?? null, windowNo: rest.windowNo ?? null, community: rest.community ?? null };
+      ctx.body = {
+        staffId: _id,
+        ...rest,
+        hallId: rest.hallId ?? null,
+        windowNo: rest.windowNo ?? null,
+        community: rest.community ?? null,
+      };
     },
   );
 };

@@ -12,7 +12,10 @@ const sessionQuery = z.object({
   grant_type: z.string().optional(),
 });
 const wechatError = z.object({ errcode: z.number().int(), errmsg: z.string() }).openapi('WechatError');
-const sessionResult = z.union([z.object({ openid: z.string(), session_key: z.string(), unionid: z.string() }), wechatError]);
+const sessionResult = z.union([
+  z.object({ openid: z.string(), session_key: z.string(), unionid: z.string() }),
+  wechatError,
+]);
 
 const sendBody = z.object({
   touser: z.string(),
@@ -30,9 +33,13 @@ export const wechatRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'get', path: '/v1/wechat/sns/jscode2session', operationId: 'wechatCode2Session', tags: ['wechat'],
+      method: 'get',
+      path: '/v1/wechat/sns/jscode2session',
+      operationId: 'wechatCode2Session',
+      tags: ['wechat'],
       summary: 'Exchange a wx.login code for openid and session_key (single use, valid 300 s)',
-      query: sessionQuery, rawInput: true,
+      query: sessionQuery,
+      rawInput: true,
       responses: { 200: json('Session, or a WeChat error (errcode) with HTTP 200', sessionResult) },
     },
     async (ctx) => {
@@ -51,10 +58,19 @@ export const wechatRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'post', path: '/v1/wechat/subscribe/send', operationId: 'wechatSendSubscribeMessage', tags: ['wechat'],
+      method: 'post',
+      path: '/v1/wechat/subscribe/send',
+      operationId: 'wechatSendSubscribeMessage',
+      tags: ['wechat'],
       summary: 'Send a subscription message to a user (recorded in the outbox)',
-      body: sendBody, rawInput: true,
-      responses: { 200: json('errcode 0 with msgid, or a WeChat error with HTTP 200', z.object({ errcode: z.number(), errmsg: z.string(), msgid: z.string().optional() })) },
+      body: sendBody,
+      rawInput: true,
+      responses: {
+        200: json(
+          'errcode 0 with msgid, or a WeChat error with HTTP 200',
+          z.object({ errcode: z.number(), errmsg: z.string(), msgid: z.string().optional() }),
+        ),
+      },
     },
     async (ctx) => {
       const parsed = sendBody.safeParse((ctx.request as { body?: unknown }).body);
@@ -66,7 +82,13 @@ export const wechatRoutes: SandboxModule = (target, deps) => {
       if (!openid.safeParse(body.touser).success) ctx.body = WECHAT_ERRORS.invalidOpenid;
       else if (!/^[A-Za-z0-9_-]{8,64}$/.test(body.template_id)) ctx.body = WECHAT_ERRORS.invalidTemplate;
       else {
-        ctx.body = await wechat.send({ touser: body.touser, templateId: body.template_id, page: body.page, data: body.data, miniprogramState: body.miniprogram_state });
+        ctx.body = await wechat.send({
+          touser: body.touser,
+          templateId: body.template_id,
+          page: body.page,
+          data: body.data,
+          miniprogramState: body.miniprogram_state,
+        });
       }
     },
   );
@@ -74,7 +96,11 @@ export const wechatRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'post', path: '/sandbox/wechat/code', operationId: 'sandboxWechatCode', tags: ['sandbox'], public: true,
+      method: 'post',
+      path: '/sandbox/wechat/code',
+      operationId: 'sandboxWechatCode',
+      tags: ['sandbox'],
+      public: true,
       summary: 'What wx.login gives a client: a fresh code for an openid',
       body: z.object({ openid }),
       responses: { 201: json('A single-use code', z.object({ code: z.string(), expiresIn: z.number() })) },
@@ -88,7 +114,11 @@ export const wechatRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'get', path: '/sandbox/wechat/outbox', operationId: 'sandboxWechatOutbox', tags: ['sandbox'], public: true,
+      method: 'get',
+      path: '/sandbox/wechat/outbox',
+      operationId: 'sandboxWechatOutbox',
+      tags: ['sandbox'],
+      public: true,
       summary: 'Subscription messages sent, newest first',
       query: z.object({ openid: openid.optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
       responses: { 200: json('Messages', z.object({ messages: z.array(z.record(z.string(), z.unknown())) })) },

@@ -42,7 +42,11 @@ export function createWechatService({ models, clock }: Deps) {
       if (!found || found.expiresAt.getTime() <= now.getTime()) return WECHAT_ERRORS.invalidCode;
       if (found.usedAt) return WECHAT_ERRORS.codeUsed;
       // Conditional update: of two concurrent exchanges only one finds usedAt still null.
-      const claimed = await models.WechatCode.findOneAndUpdate({ _id: code, usedAt: null }, { $set: { usedAt: now } }, { new: true }).lean();
+      const claimed = await models.WechatCode.findOneAndUpdate(
+        { _id: code, usedAt: null },
+        { $set: { usedAt: now } },
+        { new: true },
+      ).lean();
       if (!claimed) return WECHAT_ERRORS.codeUsed;
       return {
         openid: found.openid,
@@ -51,7 +55,13 @@ export function createWechatService({ models, clock }: Deps) {
       };
     },
 
-    async send(input: { touser: string; templateId: string; page?: string; data: Record<string, { value: string }>; miniprogramState?: string }) {
+    async send(input: {
+      touser: string;
+      templateId: string;
+      page?: string;
+      data: Record<string, { value: string }>;
+      miniprogramState?: string;
+    }) {
       const msgid = String(randomInt(1e14, 2 ** 47));
       await models.WechatMessage.create({
         msgid,
@@ -66,7 +76,10 @@ export function createWechatService({ models, clock }: Deps) {
     },
 
     async outbox(openid: string | undefined, limit: number) {
-      const docs = await models.WechatMessage.find(openid ? { touser: openid } : {}).sort({ _id: -1 }).limit(limit).lean();
+      const docs = await models.WechatMessage.find(openid ? { touser: openid } : {})
+        .sort({ _id: -1 })
+        .limit(limit)
+        .lean();
       return docs.map(({ _id, ...message }) => ({ ...message, createdAt: message.createdAt.toISOString() }));
     },
   };
