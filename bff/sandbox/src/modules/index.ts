@@ -1,6 +1,7 @@
 // The sandbox's modules. A new platform service (certificates, appointments, household cases)
 // adds its folder under modules/ and one line here.
 import type { SandboxModule } from '../core/deps';
+import { appointmentRoutes } from './appointments/routes';
 import { identityRoutes } from './identity/routes';
 import { licenceRoutes } from './licence/routes';
 import { realEstateRoutes } from './realestate/routes';
@@ -9,4 +10,4 @@ import { smsRoutes } from './sms/routes';
 import { staffRoutes } from './staff/routes';
 import { wechatRoutes } from './wechat/routes';
 
-export const MODULES: SandboxModule[] = [wechatRoutes, smsRoutes, identityRoutes, staffRoutes, realEstateRoutes, licenceRoutes, sandboxRoutes];
+export const MODULES: SandboxModule[] = [wechatRoutes, smsRoutes, identityRoutes, staffRoutes, realEstateRoutes, licenceRoutes, appointmentRoutes, sandboxRoutes];
