@@ -154,7 +154,7 @@ describe('wechat', () => {
 
   it('exchanges a code once for the persona openid, then refuses reuse', async () => {
     const issued = await api.post('/sandbox/wechat/code', { openid: openid() });
-    expect(issued.status).toBe(201);
+    expect(issued.status).toBe(200);
     expect(issued.body.expiresIn).toBe(300);
     const first = await api.get(jscode(issued.body.code));
     expect(first.status).toBe(200);

@@ -103,10 +103,9 @@ export const wechatRoutes: SandboxModule = (target, deps) => {
       public: true,
       summary: 'What wx.login gives a client: a fresh code for an openid',
       body: z.object({ openid }),
-      responses: { 201: json('A single-use code', z.object({ code: z.string(), expiresIn: z.number() })) },
+      responses: { 200: json('A single-use code', z.object({ code: z.string(), expiresIn: z.number() })) },
     },
     async (ctx, { body }) => {
-      ctx.status = 201;
       ctx.body = await wechat.issueCode(body.openid);
     },
   );
