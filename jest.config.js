@@ -3,6 +3,8 @@
 const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }];
 
 module.exports = {
+  // Suites start real processes (devdb, sandbox, BFF, Chromium) on a shared 2-core machine.
+  testTimeout: 120000,
   projects: [
     {
       displayName: 'bff',
@@ -11,7 +13,6 @@ module.exports = {
       testMatch: ['<rootDir>/**/*.test.ts'],
       transform: { '^.+\\.(t|j)sx?$': swc },
       transformIgnorePatterns: ['/node_modules/(?!(mingo)/)'],
-      testTimeout: 60000,
     },
     {
       displayName: 'miniapp',
@@ -34,7 +35,6 @@ module.exports = {
       testMatch: ['<rootDir>/e2e/**/*.test.ts'],
       transform: { '^.+\\.(t|j)sx?$': swc },
       globalSetup: '<rootDir>/support/global-setup.ts',
-      testTimeout: 180000,
     },
   ],
 };
