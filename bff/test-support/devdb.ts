@@ -1,6 +1,8 @@
 // Starts a devdb child process for a test suite: in memory unless `dbpath` is given. Suites call
 // `stop()` in afterAll; `stop('SIGKILL')` simulates a crash.
 import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { startService } from '../../scripts/lib/spawn-service';
 
 export interface DevdbOptions {
@@ -31,5 +33,39 @@ export async function startDevdb(opts: DevdbOptions = {}): Promise<RunningDevdb>
     },
   });
   const port = Number(new URL(service.url).port);
-  return { uri: service.url, port, stop: (signal) => service.stop(signal), child: service.child };
+  const stop = async (signal?: NodeJS.Signals) => {
+    const code = await service.stop(signal);
+    if (opts.dbpath) await waitForLockRelease(opts.dbpath);
+    return code;
+  };
+  return { uri: service.url, port, stop, child: service.child };
+}
+
+/**
+ * The server runs in a child of the tsx wrapper; after a SIGKILL of the wrapper it exits on its
+ * own within ~100 ms. Waiting for the lock owner to be gone lets a test restart on the same
+ * folder right away.
+ */
+async function waitForLockRelease(dbpath: string, timeoutMs = 5000): Promise<void> {
+  const lockPath = path.join(dbpath, 'devdb.lock');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    let owner: number;
+    try {
+      owner = Number(fs.readFileSync(lockPath, 'utf8').trim());
+    } catch {
+      return;
+    }
+    if (!owner || !isAlive(owner)) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

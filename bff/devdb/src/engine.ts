@@ -98,7 +98,7 @@ export function computeUpdate(
     modified = !sameBytes(next, current);
   }
   if (current._id !== undefined && !sameValue(next._id, current._id)) throw immutableId();
-  checkSize(next);
+  checkSize(next, 'update');
   return { doc: next, modified };
 }
 
@@ -120,11 +120,14 @@ function guardId(modifier: Document, current: Document): void {
   }
 }
 
-export function checkSize(doc: Document): void {
+/** Enforces maxBsonObjectSize with MongoDB's codes: 10334 for inserts, 17419 for update results. */
+export function checkSize(doc: Document, after: 'insert' | 'update' = 'insert'): void {
   const size = BSON.calculateObjectSize(doc);
-  if (size > MAX_BSON_OBJECT_SIZE) {
-    throw new CommandError(10334, 'BSONObjectTooLarge', `BSONObj size: ${size} is invalid. Size must be between 0 and ${MAX_BSON_OBJECT_SIZE}(16MB)`);
+  if (size <= MAX_BSON_OBJECT_SIZE) return;
+  if (after === 'update') {
+    throw new CommandError(17419, 'Location17419', `Resulting document after update is larger than ${MAX_BSON_OBJECT_SIZE} (${size} bytes)`);
   }
+  throw new CommandError(10334, 'BSONObjectTooLarge', `object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_OBJECT_SIZE}`);
 }
 
 /** The document an upsert starts from: the equality conditions of its filter. */

@@ -75,6 +75,23 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  watchParent();
+}
+
+/**
+ * `tsx` runs this file in a child of its own process and relays SIGINT/SIGTERM, but a SIGKILL
+ * of the wrapper cannot be relayed. When the wrapper disappears we die the same abrupt way, so
+ * a "kill -9" of the started process really is one and no orphan keeps the port or the lock.
+ * Every acknowledged write is already on disk, so nothing is lost by not flushing here.
+ */
+function watchParent(): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    log('devdb: parent process is gone, exiting');
+    process.kill(process.pid, 'SIGKILL');
+  }, 100);
+  timer.unref();
 }
 
 main().catch((error: Error) => {
