@@ -13,12 +13,11 @@ let api: Client;
 let serial = 0;
 /** A fresh valid ID number per call (the service checks the checksum, not the register). */
 const person = () => makeIdNumber('440106', '1985-01-01', (serial += 2) % 1000);
-const as = (idNumber: string) => ({ headers: { 'X-Id-Number': idNumber } });
 const HALL = 'HALL-GZ-01';
 const ITEM = 'HJ-QR-GF';
 const slot = (date: string, time: string) => `${HALL}_${date.replaceAll('-', '')}_${time.replace(':', '')}`;
 const setClock = (now: string) => api.post('/sandbox/clock', { now });
-const book = (idNumber: string, slotId: string, itemCode = ITEM) => api.post('/v1/halls/appointments', { hallId: HALL, itemCode, slotId }, as(idNumber));
+const book = (idNumber: string, slotId: string, itemCode = ITEM) => api.post('/v1/halls/appointments', { idNumber, hallId: HALL, itemCode, slotId });
 const capacity = (slotId: string, value: number) => api.call('PUT', `/sandbox/halls/${HALL}/slots/${slotId}/capacity`, { body: { capacity: value } });
 
 beforeAll(async () => {
@@ -109,7 +108,7 @@ describe('booking', () => {
     expectError(await book(person(), slot('2026-03-30', '09:00')), 422, 'SLOT_NOT_BOOKABLE');
     await setClock('2026-03-02T09:10:00+08:00');
     expectError(await book(person(), slot('2026-03-02', '09:00')), 422, 'SLOT_NOT_BOOKABLE');
-    expectError(await api.post('/v1/halls/appointments', { hallId: HALL, itemCode: 'XX-NONE', slotId: slot('2026-03-03', '10:00') }, as(person())), 422, 'ITEM_NOT_AT_HALL');
+    expectError(await api.post('/v1/halls/appointments', { idNumber: person(), hallId: HALL, itemCode: 'XX-NONE', slotId: slot('2026-03-03', '10:00') }), 422, 'ITEM_NOT_AT_HALL');
     expectError(await api.post('/v1/halls/appointments', { hallId: HALL, itemCode: ITEM, slotId: slot('2026-03-03', '10:00') }), 400, 'INVALID_REQUEST');
     expectError(await book('440106198501010000', slot('2026-03-03', '10:00')), 400, 'INVALID_ID_NUMBER');
   });
@@ -122,14 +121,16 @@ describe('cancel, reschedule, check-in, no-shows', () => {
     await capacity(slotId, 1);
     const booked = (await book(me, slotId)).body;
     expect(booked).toMatchObject({ status: 'BOOKED', checkInCode: expect.stringMatching(/^\d{8}$/), cancelCutoffAt: '2026-03-02T01:00:00.000Z' });
-    expectError(await api.post(`/v1/halls/appointments/${booked.appointmentId}/cancel`, undefined, as(person())), 404, 'APPOINTMENT_NOT_FOUND');
-    const cancelled = await api.post(`/v1/halls/appointments/${booked.appointmentId}/cancel`, undefined, as(me));
+    expectError(await api.post(`/v1/halls/appointments/${booked.appointmentId}/cancel`, { idNumber: person() }), 404, 'APPOINTMENT_NOT_FOUND');
+    const cancelled = await api.post(`/v1/halls/appointments/${booked.appointmentId}/cancel`, { idNumber: me });
     expect(cancelled.body).toMatchObject({ status: 'CANCELLED' });
-    expectError(await api.post(`/v1/halls/appointments/${booked.appointmentId}/cancel`, undefined, as(me)), 409, 'APPOINTMENT_NOT_ACTIVE');
+    const mine = (await api.get(`/v1/halls/persons/${me}/appointments`)).body.appointments;
+    expect(mine.map((a: any) => [a.appointmentId, a.status])).toEqual([[booked.appointmentId, 'CANCELLED']]);
+    expectError(await api.post(`/v1/halls/appointments/${booked.appointmentId}/cancel`, { idNumber: me }), 409, 'APPOINTMENT_NOT_ACTIVE');
     const again = (await book(me, slotId)).body;
     expect(again.status).toBe('BOOKED');
     await setClock('2026-03-02T09:01:00+08:00');
-    const late = await api.post(`/v1/halls/appointments/${again.appointmentId}/cancel`, undefined, as(me));
+    const late = await api.post(`/v1/halls/appointments/${again.appointmentId}/cancel`, { idNumber: me });
     expectError(late, 409, 'CANCEL_CUTOFF_PASSED');
     expect(late.body.error.cutoffAt).toBe('2026-03-02T01:00:00.000Z');
   });
@@ -141,14 +142,14 @@ describe('cancel, reschedule, check-in, no-shows', () => {
     const targets = ['10:00', '10:30', '11:00', '11:30'].map((t) => slot('2026-03-06', t));
     const full = slot('2026-03-06', '13:00');
     await capacity(full, 0);
-    expectError(await api.post(`/v1/halls/appointments/${original.appointmentId}/reschedule`, { slotId: full }, as(me)), 409, 'SLOT_FULL');
-    expect((await api.get(`/v1/halls/appointments/${original.appointmentId}`, as(me))).body).toMatchObject({ status: 'BOOKED', slotId: from });
+    expectError(await api.post(`/v1/halls/appointments/${original.appointmentId}/reschedule`, { idNumber: me, slotId: full }), 409, 'SLOT_FULL');
+    expect((await api.get(`/v1/halls/appointments/${original.appointmentId}`)).body).toMatchObject({ status: 'BOOKED', slotId: from });
 
-    const moves = await Promise.all(targets.map((slotId) => api.post(`/v1/halls/appointments/${original.appointmentId}/reschedule`, { slotId }, as(me))));
+    const moves = await Promise.all(targets.map((slotId) => api.post(`/v1/halls/appointments/${original.appointmentId}/reschedule`, { idNumber: me, slotId })));
     const won = moves.filter((r) => r.status === 200);
     expect(won).toHaveLength(1);
     for (const r of moves.filter((x) => x.status !== 200)) expect(r.status).toBe(409);
-    const now = (await api.get(`/v1/halls/appointments/${original.appointmentId}`, as(me))).body;
+    const now = (await api.get(`/v1/halls/appointments/${original.appointmentId}`)).body;
     expect(now).toMatchObject({ status: 'BOOKED', slotId: won[0].body.slotId, moves: [expect.objectContaining({ fromSlotId: from })] });
     const slots = (await api.get(`/v1/halls/${HALL}/slots?from=2026-03-06&to=2026-03-06`)).body.days[0].slots;
     const taken = slots.filter((s: any) => s.remaining < s.capacity).map((s: any) => s.slotId);
@@ -182,7 +183,7 @@ describe('cancel, reschedule, check-in, no-shows', () => {
     const refused = await book(me, slot('2026-03-09', '09:00'));
     expectError(refused, 403, 'BOOKING_SUSPENDED');
     expect(refused.body.error.until).toBe(last.suspendedUntil);
-    expect((await api.get('/v1/halls/booking-status', as(me))).body).toMatchObject({ suspended: true, recentNoShows: 3 });
+    expect((await api.get(`/v1/halls/persons/${me}/booking-status`)).body).toMatchObject({ suspended: true, recentNoShows: 3 });
     await setClock('2026-04-05T12:00:00+08:00');
     expect((await book(me, slot('2026-04-07', '09:00'))).status).toBe(201);
   });

@@ -1,7 +1,7 @@
 // The hall appointment service's API (/v1/halls) and its sandbox-only hall-side calls
-// (capacity per slot, no-show, check-in). A person is named by the `X-Id-Number` header,
-// never in a URL, so gateway access logs do not collect ID numbers.
-import type { Context } from 'koa';
+// (capacity per slot, no-show, check-in). The person is named by ID number in the body of a
+// write, and in the path of a read (as the licence registry does); request logs name the route
+// pattern only, so ID numbers stay out of them.
 import { z } from 'zod';
 import { validateIdNumber } from '../../../../src/rules/id-number';
 import type { SandboxModule } from '../../core/deps';
@@ -9,7 +9,6 @@ import { SandboxError } from '../../core/errors';
 import { defineOperation, json } from '../../core/route';
 import { createAppointmentService } from './service';
 
-const PERSON_HEADER = 'x-id-number';
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 日期');
 const hallId = z.string().regex(/^[A-Z0-9-]{3,40}$/, '格式不正确');
 const slotId = z.string().regex(/^[A-Z0-9-]{3,40}_\d{8}_\d{4}$/, '格式不正确');
@@ -52,10 +51,11 @@ const appointmentSchema = z
   .openapi('HallAppointment');
 
 
-/** The person a call is for, from the X-Id-Number header (checked against GB 11643). */
-function personOf(ctx: Context): string {
-  const raw = ctx.get(PERSON_HEADER);
-  if (!raw) throw new SandboxError(400, 'INVALID_REQUEST', '请求参数不正确：缺少 X-Id-Number 请求头');
+const idNumber = z.string().trim().min(1, '不能为空').max(32, '过长');
+const person = z.object({ idNumber });
+
+/** The person a call is for (checked against GB 11643). */
+function personOf(raw: string): string {
   const parsed = validateIdNumber(raw);
   if (!parsed.ok) throw new SandboxError(400, 'INVALID_ID_NUMBER', parsed.message, { reason: parsed.code });
   return parsed.value;
@@ -81,41 +81,42 @@ export const appointmentRoutes: SandboxModule = (target, deps) => {
     {
       method: 'post', path: '/v1/halls/appointments', operationId: 'hallBook', tags,
       summary: 'Book a slot for a person (one atomic seat; one active booking per person, item and day)',
-      body: z.object({ hallId, itemCode, slotId }),
+      body: z.object({ idNumber, hallId, itemCode, slotId }),
       errors: bookErrors,
       responses: { 201: json('The booking, with its check-in code', appointmentSchema) },
     },
     async (ctx, { body }) => {
-      const idNumber = personOf(ctx);
       ctx.status = 201;
-      ctx.body = await service.book(idNumber, body);
+      ctx.body = await service.book(personOf(body.idNumber), body);
     },
   );
 
   defineOperation(
     target,
     {
-      method: 'get', path: '/v1/halls/appointments', operationId: 'hallListAppointments', tags,
+      method: 'get', path: '/v1/halls/persons/{idNumber}/appointments', operationId: 'hallListAppointments', tags,
       summary: "A person's appointments, latest slot first (at most 100)",
+      params: person,
       query: z.object({ status: z.enum(['BOOKED', 'CANCELLED', 'CHECKED_IN', 'NO_SHOW']).optional() }),
       responses: { 200: json('Appointments', z.object({ appointments: z.array(appointmentSchema) })) },
     },
-    async (ctx, { query }) => {
-      ctx.body = { appointments: await service.list(personOf(ctx), query.status) };
+    async (ctx, { params, query }) => {
+      ctx.body = { appointments: await service.list(personOf(params.idNumber), query.status) };
     },
   );
 
   defineOperation(
     target,
     {
-      method: 'get', path: '/v1/halls/booking-status', operationId: 'hallBookingStatus', tags,
+      method: 'get', path: '/v1/halls/persons/{idNumber}/booking-status', operationId: 'hallBookingStatus', tags,
       summary: 'Whether a person may book (suspension after repeated no-shows)',
+      params: person,
       responses: {
         200: json('Status', z.object({ suspended: z.boolean(), suspendedUntil: z.string().nullable(), recentNoShows: z.number(), noShowLimit: z.number() })),
       },
     },
-    async (ctx) => {
-      ctx.body = await service.bookingStatus(personOf(ctx));
+    async (ctx, { params }) => {
+      ctx.body = await service.bookingStatus(personOf(params.idNumber));
     },
   );
 
@@ -123,13 +124,13 @@ export const appointmentRoutes: SandboxModule = (target, deps) => {
     target,
     {
       method: 'get', path: '/v1/halls/appointments/{id}', operationId: 'hallGetAppointment', tags,
-      summary: 'One appointment (of the person in X-Id-Number when given)',
+      summary: 'One appointment (a platform-level read: the caller checks whose it is)',
       params: appointmentId,
       errors: { 404: 'APPOINTMENT_NOT_FOUND' },
       responses: { 200: json('The appointment', appointmentSchema) },
     },
     async (ctx, { params }) => {
-      ctx.body = await service.get(params.id, ctx.get(PERSON_HEADER) ? personOf(ctx) : undefined);
+      ctx.body = await service.get(params.id, undefined);
     },
   );
 
@@ -139,11 +140,12 @@ export const appointmentRoutes: SandboxModule = (target, deps) => {
       method: 'post', path: '/v1/halls/appointments/{id}/cancel', operationId: 'hallCancel', tags,
       summary: 'Cancel a booking until the cut-off before its slot; the seat is given back',
       params: appointmentId,
+      body: person,
       errors: changeErrors,
       responses: { 200: json('The cancelled appointment', appointmentSchema) },
     },
-    async (ctx, { params }) => {
-      ctx.body = await service.cancel(params.id, personOf(ctx));
+    async (ctx, { params, body }) => {
+      ctx.body = await service.cancel(params.id, personOf(body.idNumber));
     },
   );
 
@@ -153,12 +155,12 @@ export const appointmentRoutes: SandboxModule = (target, deps) => {
       method: 'post', path: '/v1/halls/appointments/{id}/reschedule', operationId: 'hallReschedule', tags,
       summary: 'Move a booking to another slot: the new seat is taken before the old one is given back',
       params: appointmentId,
-      body: z.object({ slotId }),
+      body: z.object({ idNumber, slotId }),
       errors: { ...bookErrors, ...changeErrors, 409: `${bookErrors[409]}, ${changeErrors[409]}` },
       responses: { 200: json('The moved appointment', appointmentSchema) },
     },
     async (ctx, { params, body }) => {
-      ctx.body = await service.reschedule(params.id, personOf(ctx), body.slotId);
+      ctx.body = await service.reschedule(params.id, personOf(body.idNumber), body.slotId);
     },
   );
 
