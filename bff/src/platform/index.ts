@@ -33,7 +33,15 @@ export function createPlatform(config: Pick<Config, 'platform' | 'wechat'>, logg
     sms: new SmsClient(http),
     identity: new IdentityClient(http),
     staff: new StaffClient(http),
-    isReachable: () => http.probe('/healthz', platform.readyTimeoutMs),
+    // The gateway's health page, and one keyed /v1 call (proves the key works and the services
+    // answer: a look-up of a well-formed number answers 200 or 404 when all is well).
+    isReachable: async () => {
+      const [health, keyed] = await Promise.all([
+        http.probe('/healthz', platform.readyTimeoutMs),
+        http.probe('/v1/staff/by-mobile/13000000000', platform.readyTimeoutMs, { keyed: true, accept: [200, 404] }),
+      ]);
+      return health && keyed;
+    },
     close: () => http.close(),
   };
 }
