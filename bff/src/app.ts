@@ -19,6 +19,7 @@ import { AccountService } from './modules/accounts/service';
 import { smsCodeModel } from './modules/auth/model';
 import { registerAuthRoutes } from './modules/auth/routes';
 import { AuthService } from './modules/auth/service';
+import { createCertificateService, registerCertificateRoutes } from './modules/certificates';
 import { registerHealthRoutes } from './modules/health/routes';
 import { faceCheckModel } from './modules/identity/model';
 import { registerIdentityRoutes } from './modules/identity/routes';
@@ -60,6 +61,7 @@ export function createApp({ config, store, logger, platform }: AppDeps): Koa {
   });
   registerAuthRoutes(api, auth);
   registerIdentityRoutes(api, identity);
+  registerCertificateRoutes(api, createCertificateService({ store, platform, accounts, crypto, limiter, logger }));
   const openapi = api.document({
     title: '便民 BFF',
     version: '1.0.0',

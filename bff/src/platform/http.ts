@@ -82,12 +82,23 @@ export class PlatformHttp {
     throw this.toAppError(service, req, lastError);
   }
 
-  /** A plain GET for readiness checks: no breaker, no retries. */
-  async probe(path: string, timeoutMs: number): Promise<boolean> {
+  /**
+   * A plain GET for readiness checks: no breaker, no retries. `keyed` sends the platform key;
+   * `accept` lists the statuses that mean "up" (a keyed look-up of nobody answers 404).
+   */
+  async probe(path: string, timeoutMs: number, options: { keyed?: boolean; accept?: number[] } = {}): Promise<boolean> {
+    const accept = options.accept ?? [200];
     try {
-      const res = await this.pool.request({ method: 'GET', path: this.prefix + path, signal: AbortSignal.timeout(timeoutMs), headersTimeout: timeoutMs });
+      const res = await this.pool.request({
+        method: 'GET',
+        path: this.prefix + path,
+        headers: options.keyed ? { 'x-platform-key': this.options.key, accept: 'application/json' } : { accept: 'application/json' },
+        signal: AbortSignal.timeout(timeoutMs),
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
       await res.body.dump();
-      return res.statusCode === 200;
+      return accept.includes(res.statusCode);
     } catch {
       return false;
     }
