@@ -142,3 +142,19 @@ describeDevdbOnly('durability', () => {
     await second.stop();
   });
 });
+
+describeDevdbOnly('cursor idle timeout', () => {
+  it('forgets a cursor nobody reads from', async () => {
+    const devdb = await startDevdb({ ttlIntervalMs: 50, extraArgs: ['--cursor-timeout-ms', '200'] });
+    running.push(devdb);
+    await withClient(devdb.uri, async (client) => {
+      const db = client.db('app');
+      await db.collection('rows').insertMany(Array.from({ length: 20 }, (_, i) => ({ i })));
+      const opened = await db.command({ find: 'rows', batchSize: 2 });
+      expect((await db.command({ getMore: opened.cursor.id, collection: 'rows', batchSize: 2 })).cursor.nextBatch).toHaveLength(2);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await expect(db.command({ getMore: opened.cursor.id, collection: 'rows' })).rejects.toMatchObject({ code: 43 });
+    });
+    await devdb.stop();
+  });
+});

@@ -104,6 +104,6 @@ it('gives exactly 50 successes to 1,000 concurrent conditional decrements on a c
   );
   const successes = attempts.filter((doc) => doc !== null);
   expect(successes).toHaveLength(50);
-  expect(new Set(successes.map((doc) => (doc as { seats: number }).seats)).size).toBe(50);
-  expect((await Slots.findById(slot._id).lean())!.seats).toBe(0);
+  expect(new Set(successes.map((doc) => (doc as unknown as { seats: number }).seats)).size).toBe(50);
+  expect(((await Slots.findById(slot._id).lean()) as unknown as { seats: number }).seats).toBe(0);
 });
