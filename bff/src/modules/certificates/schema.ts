@@ -74,7 +74,7 @@ export const ShowCode = z
     code: z.string().openapi({ description: '一次性亮证码（二维码内容的一部分）' }),
     pin: z.string().regex(/^\d{6}$/).openapi({ description: '6 位数字核验码，可代替扫码' }),
     qrPayload: z.string().openapi({ example: 'BMSC1:...' }),
-    qrImage: z.string().openapi({ description: '二维码图片（data:image/png;base64）' }),
+    qrImage: z.string().openapi({ description: '二维码图片（data:image/svg+xml;base64）' }),
     createdAt: z.string().openapi({ format: 'date-time' }),
     expiresAt: z.string().openapi({ format: 'date-time' }),
     ttlSeconds: z.number().int(),

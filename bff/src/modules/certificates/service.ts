@@ -62,6 +62,11 @@ const showCodeNotFound = () => new AppError(404, 'SHOW_CODE_NOT_FOUND', '亮证�
 const showCodeUsed = () => new AppError(409, 'SHOW_CODE_USED', '该亮证码已被使用，请对方重新生成亮证码');
 const showCodeExpired = () => new AppError(410, 'SHOW_CODE_EXPIRED', '该亮证码已过期，请对方重新生成亮证码');
 
+async function qrSvgDataUrl(payload: string): Promise<string> {
+  const svg = await QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+}
+
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 class RegistryLate extends Error {}
@@ -169,16 +174,12 @@ export class CertificateService {
   }
 
   async createShowCode(session: AuthSession, certificateId: string, requestId?: string) {
-    let t = Date.now(); const lap = (l: string) => { console.log('LAP', l, Date.now() - t); t = Date.now(); };
     const holder = await this.holder(session, requestId);
-    lap('holder');
     const item = await this.itemOrNotFound(holder, certificateId);
-    lap('item');
     const now = this.now();
     const expiresAt = new Date(now.getTime() + this.settings.showCodeTtlSeconds * 1000);
     const code = randomBytes(24).toString('base64url');
     const pin = await this.insertWithFreePin(code, { userId: new Types.ObjectId(session.userId), certificateId, createdAt: now, expiresAt });
-    lap('pin');
     await this.deps.accessLog.record(
       holder.actor,
       { action: 'SHOW_CODE_CREATED', certificateId, certificateTitle: this.titleOf(item), subjects: this.subjectsOf(item) },
@@ -190,8 +191,9 @@ export class CertificateService {
       code,
       pin,
       qrPayload,
-      // Drawn here so the mini-program and H5 show the same image without a canvas.
-      qrImage: await QRCode.toDataURL(qrPayload, { errorCorrectionLevel: 'M', margin: 2, width: 480 }),
+      // Drawn here so the mini-program and H5 show the same image without a canvas; SVG stays
+      // sharp at any size (elder mode shows it larger) and is about 1 KB.
+      qrImage: await qrSvgDataUrl(qrPayload),
       createdAt: now.toISOString(),
       expiresAt: expiresAt.toISOString(),
       ttlSeconds: this.settings.showCodeTtlSeconds,
