@@ -4,6 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startService } from '../../scripts/lib/spawn-service';
+import { isAlive } from '../devdb/src/storage/lock';
 
 export interface DevdbOptions {
   /** Data folder for a durable instance; omitted means `--memory`. */
@@ -58,14 +59,5 @@ async function waitForLockRelease(dbpath: string, timeoutMs = 5000): Promise<voi
     }
     if (!owner || !isAlive(owner)) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

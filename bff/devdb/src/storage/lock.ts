@@ -30,7 +30,8 @@ export function acquireLock(dir: string): () => void {
   throw new DataDirLockedError(`could not take the lock file ${lockPath}`);
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid exists (EPERM means it does, owned by someone else). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,7 +1,7 @@
 // OP_MSG: flag bits, then sections. Kind 0 is the command body; kind 1 is a document sequence
 // (the driver sends insertMany/bulk documents this way), merged into the body under its name.
 import { BSON, type Document } from 'bson';
-import { HEADER_BYTES, OP_MSG, ProtocolError } from './opcodes';
+import { HEADER_BYTES, OP_MSG, ProtocolError, writeHeader } from './opcodes';
 
 const CHECKSUM_PRESENT = 1 << 0;
 const MORE_TO_COME = 1 << 1;
@@ -55,13 +55,8 @@ function readSize(buffer: Buffer, at: number, end: number): number {
 }
 
 export function encodeOpMsg(requestId: number, responseTo: number, reply: Document): Buffer {
-  const doc = BSON.serialize(reply);
-  const header = Buffer.alloc(HEADER_BYTES + 5);
-  header.writeInt32LE(HEADER_BYTES + 5 + doc.length, 0);
-  header.writeInt32LE(requestId, 4);
-  header.writeInt32LE(responseTo, 8);
-  header.writeInt32LE(OP_MSG, 12);
-  header.writeUInt32LE(0, 16);
-  header[20] = 0;
-  return Buffer.concat([header, doc]);
+  // Header, flagBits 0, one kind-0 section holding the reply.
+  const message = Buffer.concat([Buffer.alloc(HEADER_BYTES + 5), BSON.serialize(reply)]);
+  writeHeader(message, requestId, responseTo, OP_MSG);
+  return message;
 }

@@ -1,6 +1,6 @@
 // Legacy OP_QUERY / OP_REPLY: only used by the driver's first `ismaster` on each connection.
 import { BSON, type Document } from 'bson';
-import { HEADER_BYTES, OP_REPLY, ProtocolError } from './opcodes';
+import { HEADER_BYTES, OP_REPLY, ProtocolError, writeHeader } from './opcodes';
 
 export interface ParsedQuery {
   collection: string;
@@ -22,15 +22,9 @@ export function parseOpQuery(body: Buffer): ParsedQuery {
 }
 
 export function encodeOpReply(requestId: number, responseTo: number, reply: Document): Buffer {
-  const doc = BSON.serialize(reply);
-  const header = Buffer.alloc(HEADER_BYTES + 20);
-  header.writeInt32LE(HEADER_BYTES + 20 + doc.length, 0);
-  header.writeInt32LE(requestId, 4);
-  header.writeInt32LE(responseTo, 8);
-  header.writeInt32LE(OP_REPLY, 12);
-  header.writeInt32LE(0, 16); // responseFlags
-  header.writeBigInt64LE(0n, 20); // cursorID
-  header.writeInt32LE(0, 28); // startingFrom
-  header.writeInt32LE(1, 32); // numberReturned
-  return Buffer.concat([header, doc]);
+  // responseFlags 0, cursorID 0, startingFrom 0 (all zero bytes), numberReturned 1, the reply.
+  const message = Buffer.concat([Buffer.alloc(HEADER_BYTES + 20), BSON.serialize(reply)]);
+  writeHeader(message, requestId, responseTo, OP_REPLY);
+  message.writeInt32LE(1, 32);
+  return message;
 }

@@ -11,3 +11,11 @@ export const MAX_WRITE_BATCH_SIZE = 100_000;
 
 /** Thrown for bytes that are not a valid message: the connection is closed, the server stays up. */
 export class ProtocolError extends Error {}
+
+/** Writes the 16-byte standard message header at the start of `message`. */
+export function writeHeader(message: Buffer, requestId: number, responseTo: number, opCode: number): void {
+  message.writeInt32LE(message.length, 0);
+  message.writeInt32LE(requestId, 4);
+  message.writeInt32LE(responseTo, 8);
+  message.writeInt32LE(opCode, 12);
+}
