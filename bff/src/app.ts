@@ -16,6 +16,7 @@ import { RateLimiter } from './core/rate-limit';
 import { requestContext } from './core/request-context';
 import { accountModel } from './modules/accounts/model';
 import { AccountService } from './modules/accounts/service';
+import { registerAppointmentRoutes } from './modules/appointments/routes';
 import { smsCodeModel } from './modules/auth/model';
 import { registerAuthRoutes } from './modules/auth/routes';
 import { AuthService } from './modules/auth/service';
@@ -62,6 +63,7 @@ export function createApp({ config, store, logger, platform }: AppDeps): Koa {
   registerAuthRoutes(api, auth);
   registerIdentityRoutes(api, identity);
   registerCertificateRoutes(api, createCertificateService({ store, platform, accounts, crypto, limiter, logger }));
+  registerAppointmentRoutes(api, { store, platform, accounts, logger });
   const openapi = api.document({
     title: '便民 BFF',
     version: '1.0.0',

@@ -32,8 +32,15 @@ const slots = z.object({
       note: z.string().nullable(),
       slots: z.array(
         z.object({
-          slotId: z.string(), date: z.string(), start: z.string(), end: z.string(), startsAt: z.string(), endsAt: z.string(),
-          capacity: z.number(), remaining: z.number(), bookable: z.boolean(),
+          slotId: z.string(),
+          date: z.string(),
+          start: z.string(),
+          end: z.string(),
+          startsAt: z.string(),
+          endsAt: z.string(),
+          capacity: z.number(),
+          remaining: z.number(),
+          bookable: z.boolean(),
         }),
       ),
     }),
@@ -63,6 +70,7 @@ const appointment = z.object({
   cancelledAt: z.string().nullable(),
   checkedInAt: z.string().nullable(),
   noShowAt: z.string().nullable(),
+  moves: z.array(z.object({ fromSlotId: z.string(), toSlotId: z.string(), at: z.string() })).default([]),
 });
 export type PlatformAppointment = z.output<typeof appointment>;
 
@@ -90,38 +98,73 @@ export class HallsClient {
     return parseAnswer(SERVICE, 'list halls', z.object({ halls: z.array(hall) }), res.body).halls;
   }
 
-  async listSlots(hallId: string, query: { itemCode?: string; from?: string; to?: string }): Promise<HallResult<PlatformSlots>> {
-    return this.answer('list slots', slots, await this.http.request(SERVICE, { method: 'GET', path: `/v1/halls/${encodeURIComponent(hallId)}/slots`, query }));
+  async listSlots(
+    hallId: string,
+    query: { itemCode?: string; from?: string; to?: string },
+  ): Promise<HallResult<PlatformSlots>> {
+    return this.answer(
+      'list slots',
+      slots,
+      await this.http.request(SERVICE, { method: 'GET', path: `/v1/halls/${encodeURIComponent(hallId)}/slots`, query }),
+    );
   }
 
-  async book(idNumber: string, input: { hallId: string; itemCode: string; slotId: string }): Promise<HallResult<PlatformAppointment>> {
-    const res = await this.http.request(SERVICE, { method: 'POST', path: '/v1/halls/appointments', body: { idNumber, ...input } });
+  async book(
+    idNumber: string,
+    input: { hallId: string; itemCode: string; slotId: string },
+  ): Promise<HallResult<PlatformAppointment>> {
+    const res = await this.http.request(SERVICE, {
+      method: 'POST',
+      path: '/v1/halls/appointments',
+      body: { idNumber, ...input },
+    });
     return this.answer('book', appointment, res);
   }
 
   async listAppointments(idNumber: string): Promise<PlatformAppointment[]> {
-    const res = await this.http.request(SERVICE, { method: 'GET', path: `/v1/halls/persons/${encodeURIComponent(idNumber)}/appointments` });
+    const res = await this.http.request(SERVICE, {
+      method: 'GET',
+      path: `/v1/halls/persons/${encodeURIComponent(idNumber)}/appointments`,
+    });
     if (res.status !== 200) throw unexpectedStatus(SERVICE, 'list appointments', res);
-    return parseAnswer(SERVICE, 'list appointments', z.object({ appointments: z.array(appointment) }), res.body).appointments;
+    return parseAnswer(SERVICE, 'list appointments', z.object({ appointments: z.array(appointment) }), res.body)
+      .appointments;
   }
 
-  async bookingStatus(idNumber: string): Promise<{ suspended: boolean; suspendedUntil: string | null; recentNoShows: number; noShowLimit: number }> {
-    const res = await this.http.request(SERVICE, { method: 'GET', path: `/v1/halls/persons/${encodeURIComponent(idNumber)}/booking-status` });
+  async bookingStatus(
+    idNumber: string,
+  ): Promise<{ suspended: boolean; suspendedUntil: string | null; recentNoShows: number; noShowLimit: number }> {
+    const res = await this.http.request(SERVICE, {
+      method: 'GET',
+      path: `/v1/halls/persons/${encodeURIComponent(idNumber)}/booking-status`,
+    });
     if (res.status !== 200) throw unexpectedStatus(SERVICE, 'booking status', res);
-    const schema = z.object({ suspended: z.boolean(), suspendedUntil: z.string().nullable(), recentNoShows: z.number(), noShowLimit: z.number() });
+    const schema = z.object({
+      suspended: z.boolean(),
+      suspendedUntil: z.string().nullable(),
+      recentNoShows: z.number(),
+      noShowLimit: z.number(),
+    });
     return parseAnswer(SERVICE, 'booking status', schema, res.body);
   }
 
   /** One appointment, whoever holds it (the caller checks ownership), or null. */
   async getAppointment(appointmentId: string): Promise<PlatformAppointment | null> {
-    const res = await this.http.request(SERVICE, { method: 'GET', path: `/v1/halls/appointments/${encodeURIComponent(appointmentId)}` });
+    const res = await this.http.request(SERVICE, {
+      method: 'GET',
+      path: `/v1/halls/appointments/${encodeURIComponent(appointmentId)}`,
+    });
     if (res.status === 404) return null;
     if (res.status !== 200) throw unexpectedStatus(SERVICE, 'get appointment', res);
     return parseAnswer(SERVICE, 'get appointment', appointment, res.body);
   }
 
   async cancel(idNumber: string, appointmentId: string): Promise<HallResult<PlatformAppointment>> {
-    const res = await this.http.request(SERVICE, { method: 'POST', path: `/v1/halls/appointments/${encodeURIComponent(appointmentId)}/cancel`, body: { idNumber } });
+    const res = await this.http.request(SERVICE, {
+      method: 'POST',
+      path: `/v1/halls/appointments/${encodeURIComponent(appointmentId)}/cancel`,
+      body: { idNumber },
+    });
     return this.answer('cancel', appointment, res);
   }
 
@@ -134,8 +177,13 @@ export class HallsClient {
     return this.answer('reschedule', appointment, res);
   }
 
-  private answer<T extends z.ZodType>(what: string, schema: T, res: { status: number; body: unknown }): HallResult<z.output<T>> {
-    if (res.status === 200 || res.status === 201) return { ok: true, value: parseAnswer(SERVICE, what, schema, res.body) };
+  private answer<T extends z.ZodType>(
+    what: string,
+    schema: T,
+    res: { status: number; body: unknown },
+  ): HallResult<z.output<T>> {
+    if (res.status === 200 || res.status === 201)
+      return { ok: true, value: parseAnswer(SERVICE, what, schema, res.body) };
     if (BUSINESS_STATUSES.has(res.status)) {
       const parsed = refusal.safeParse(res.body);
       if (parsed.success) {

@@ -79,7 +79,11 @@ export type ReminderModel = Model<ReminderDoc>;
 
 export function appointmentModels(connection: Connection) {
   return {
-    idempotency: (connection.models.IdempotencyKey as IdempotencyModel) ?? connection.model<IdempotencyDoc>('IdempotencyKey', idempotencySchema),
-    reminders: (connection.models.AppointmentReminder as ReminderModel) ?? connection.model<ReminderDoc>('AppointmentReminder', reminderSchema),
+    idempotency:
+      (connection.models.IdempotencyKey as IdempotencyModel) ??
+      connection.model<IdempotencyDoc>('IdempotencyKey', idempotencySchema),
+    reminders:
+      (connection.models.AppointmentReminder as ReminderModel) ??
+      connection.model<ReminderDoc>('AppointmentReminder', reminderSchema),
   };
 }

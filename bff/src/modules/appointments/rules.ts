@@ -30,7 +30,12 @@ export const IDEMPOTENCY_WAIT_MS = 5_000;
 export function reminderDueAt(slotDate: string, bookedAt: Date): Date | null {
   const bookedDay = dayjs(bookedAt).tz(ZONE).format('YYYY-MM-DD');
   if (bookedDay >= slotDate) return null;
-  return dayjs.tz(`${slotDate} 00:00`, ZONE).subtract(1, 'day').hour(REMINDER_TIME.hour).minute(REMINDER_TIME.minute).toDate();
+  return dayjs
+    .tz(`${slotDate} 00:00`, ZONE)
+    .subtract(1, 'day')
+    .hour(REMINDER_TIME.hour)
+    .minute(REMINDER_TIME.minute)
+    .toDate();
 }
 
 /** Great-circle distance in kilometres (haversine), rounded to 0.1 km. */
@@ -48,7 +53,10 @@ const WEEKDAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '�
 export function describeHours(period: { weekdays: number[]; open: string; close: string }): string {
   const days = [...period.weekdays].sort((x, y) => x - y);
   const contiguous = days.every((d, i) => i === 0 || d === days[i - 1] + 1);
-  const dayText = days.length > 2 && contiguous ? `${WEEKDAY_NAMES[days[0]]}至${WEEKDAY_NAMES[days[days.length - 1]]}` : days.map((d) => WEEKDAY_NAMES[d]).join('、');
+  const dayText =
+    days.length > 2 && contiguous
+      ? `${WEEKDAY_NAMES[days[0]]}至${WEEKDAY_NAMES[days[days.length - 1]]}`
+      : days.map((d) => WEEKDAY_NAMES[d]).join('、');
   return `${dayText} ${period.open}-${period.close}`;
 }
 
@@ -61,13 +69,31 @@ export function refusalError(code: string, details: Record<string, unknown>): Ap
     case 'SLOT_FULL':
       return new AppError(409, 'SLOT_FULL', '该时段已约满，请选择其他时段或其他日期');
     case 'ALREADY_BOOKED_THAT_DAY':
-      return new AppError(409, 'ALREADY_BOOKED_THAT_DAY', '您当天已预约过该事项，同一事项每天只能预约一次；如需换时间，请在“我的预约”中改约');
+      return new AppError(
+        409,
+        'ALREADY_BOOKED_THAT_DAY',
+        '您当天已预约过该事项，同一事项每天只能预约一次；如需换时间，请在“我的预约”中改约',
+      );
     case 'BOOKING_SUSPENDED':
-      return new AppError(403, 'BOOKING_SUSPENDED', `因 30 天内多次预约未到，您的预约功能暂停至 ${chinaDay(details.until)}，到期后可再预约`, { until: details.until });
+      return new AppError(
+        403,
+        'BOOKING_SUSPENDED',
+        `因 30 天内多次预约未到，您的预约功能暂停至 ${chinaDay(details.until)}，到期后可再预约`,
+        { until: details.until },
+      );
     case 'CANCEL_CUTOFF_PASSED':
-      return new AppError(409, 'CANCEL_CUTOFF_PASSED', `已过取消和改约截止时间（${chinaTime(details.cutoffAt)}），如不能前往请致电大厅`, { cutoffAt: details.cutoffAt });
+      return new AppError(
+        409,
+        'CANCEL_CUTOFF_PASSED',
+        `已过取消和改约截止时间（${chinaTime(details.cutoffAt)}），如不能前往请致电大厅`,
+        { cutoffAt: details.cutoffAt },
+      );
     case 'SLOT_NOT_BOOKABLE':
-      return new AppError(422, 'SLOT_NOT_BOOKABLE', '该时段当前不可预约（已过时、非办公时间或超出可预约天数），请选择其他时段');
+      return new AppError(
+        422,
+        'SLOT_NOT_BOOKABLE',
+        '该时段当前不可预约（已过时、非办公时间或超出可预约天数），请选择其他时段',
+      );
     case 'ITEM_NOT_AT_HALL':
       return new AppError(422, 'ITEM_NOT_AT_HALL', '该大厅不办理此事项，请选择其他大厅');
     case 'HALL_NOT_FOUND':

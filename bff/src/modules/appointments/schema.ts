@@ -24,7 +24,9 @@ export const HallView = z
     phone: z.string(),
     location: z.object({ lat: z.number(), lng: z.number() }).nullable(),
     distanceKm: z.number().nullable().openapi({ description: '与给出位置的直线距离（公里）；未给位置时为 null' }),
-    openingHours: z.array(z.object({ weekdays: z.array(z.number()), open: z.string(), close: z.string(), text: z.string() })),
+    openingHours: z.array(
+      z.object({ weekdays: z.array(z.number()), open: z.string(), close: z.string(), text: z.string() }),
+    ),
     openingText: z.string().openapi({ example: '周一至周五 09:00-12:00；周一至周五 13:00-17:00' }),
     slotMinutes: z.number(),
     serviceItems: z.array(ServiceItem),
@@ -55,13 +57,17 @@ export const ListSlotsResult = z
     hallId: z.string(),
     slotMinutes: z.number(),
     bookingHorizonDays: z.number(),
-    days: z.array(z.object({ date: z.string(), open: z.boolean(), note: z.string().nullable(), slots: z.array(SlotView) })),
+    days: z.array(
+      z.object({ date: z.string(), open: z.boolean(), note: z.string().nullable(), slots: z.array(SlotView) }),
+    ),
   })
   .openapi('HallSlots');
 
 export const BookBody = z.object({ hallId, itemCode, slotId });
 export const RescheduleBody = z.object({ slotId });
-export const AppointmentParams = z.object({ appointmentId: z.string().regex(/^AP\d{8}[0-9A-F]{12}$/, '预约编号格式不正确') });
+export const AppointmentParams = z.object({
+  appointmentId: z.string().regex(/^AP\d{8}[0-9A-F]{12}$/, '预约编号格式不正确'),
+});
 
 export const AppointmentView = z
   .object({
@@ -88,5 +94,10 @@ export const AppointmentView = z
 
 export const ListAppointmentsResult = z.object({
   appointments: z.array(AppointmentView),
-  booking: z.object({ suspended: z.boolean(), suspendedUntil: z.string().nullable(), recentNoShows: z.number(), noShowLimit: z.number() }),
+  booking: z.object({
+    suspended: z.boolean(),
+    suspendedUntil: z.string().nullable(),
+    recentNoShows: z.number(),
+    noShowLimit: z.number(),
+  }),
 });

@@ -17,8 +17,10 @@ const HALL = 'HALL-GZ-01';
 const ITEM = 'HJ-QR-GF';
 const slot = (date: string, time: string) => `${HALL}_${date.replaceAll('-', '')}_${time.replace(':', '')}`;
 const setClock = (now: string) => api.post('/sandbox/clock', { now });
-const book = (idNumber: string, slotId: string, itemCode = ITEM) => api.post('/v1/halls/appointments', { idNumber, hallId: HALL, itemCode, slotId });
-const capacity = (slotId: string, value: number) => api.call('PUT', `/sandbox/halls/${HALL}/slots/${slotId}/capacity`, { body: { capacity: value } });
+const book = (idNumber: string, slotId: string, itemCode = ITEM) =>
+  api.post('/v1/halls/appointments', { idNumber, hallId: HALL, itemCode, slotId });
+const capacity = (slotId: string, value: number) =>
+  api.call('PUT', `/sandbox/halls/${HALL}/slots/${slotId}/capacity`, { body: { capacity: value } });
 
 beforeAll(async () => {
   devdb = await startDevdb();
@@ -43,7 +45,9 @@ describe('halls and slots', () => {
     expect(all.length).toBeGreaterThanOrEqual(10);
     const gz = all.find((h: any) => h.hallId === HALL);
     expect(gz.location).toEqual({ lat: expect.any(Number), lng: expect.any(Number) });
-    expect(gz.serviceItems).toEqual(expect.arrayContaining([expect.objectContaining({ code: ITEM, name: '购房落户' })]));
+    expect(gz.serviceItems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: ITEM, name: '购房落户' })]),
+    );
     const marriage = (await api.get('/v1/halls?itemCode=HY-JH')).body.halls;
     expect(marriage.length).toBeLessThan(all.length);
     for (const hall of marriage) expect(hall.serviceItems.map((i: any) => i.code)).toContain('HY-JH');
@@ -56,9 +60,22 @@ describe('halls and slots', () => {
     expect(reply.status).toBe(200);
     const byDate = Object.fromEntries(reply.body.days.map((d: any) => [d.date, d]));
     expect(byDate['2026-04-03'].open).toBe(true);
-    expect(byDate['2026-04-03'].slots.map((s: any) => s.start)).toEqual(
-      ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '13:00', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30'],
-    );
+    expect(byDate['2026-04-03'].slots.map((s: any) => s.start)).toEqual([
+      '09:00',
+      '09:30',
+      '10:00',
+      '10:30',
+      '11:00',
+      '11:30',
+      '13:00',
+      '13:30',
+      '14:00',
+      '14:30',
+      '15:00',
+      '15:30',
+      '16:00',
+      '16:30',
+    ]);
     expect(byDate['2026-04-06']).toMatchObject({ open: false, note: '清明节假期', slots: [] });
     expect(byDate['2026-04-05'].open).toBe(false);
     expect(byDate['2026-04-07'].slots[0]).toMatchObject({ remaining: expect.any(Number), bookable: true });
@@ -81,7 +98,11 @@ describe('booking', () => {
     const statuses = replies.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(5);
     expect(statuses.filter((s) => s === 409)).toHaveLength(25);
-    expectError(replies.find((r) => r.status === 409)!, 409, 'SLOT_FULL');
+    expectError(
+      replies.find((r) => r.status === 409)!,
+      409,
+      'SLOT_FULL',
+    );
     const listed = (await api.get(`/v1/halls/${HALL}/slots?from=2026-03-03&to=2026-03-03`)).body.days[0].slots[0];
     expect(listed).toMatchObject({ slotId, capacity: 5, remaining: 0, bookable: false });
     // Raising the capacity opens seats again without losing the bookings made.
@@ -90,7 +111,11 @@ describe('booking', () => {
 
   it('allows one active booking per person, item and day, even when tapped concurrently', async () => {
     const me = person();
-    const replies = await Promise.all([book(me, slot('2026-03-04', '09:00')), book(me, slot('2026-03-04', '10:00')), book(me, slot('2026-03-04', '11:00'))]);
+    const replies = await Promise.all([
+      book(me, slot('2026-03-04', '09:00')),
+      book(me, slot('2026-03-04', '10:00')),
+      book(me, slot('2026-03-04', '11:00')),
+    ]);
     expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
     for (const r of replies.filter((x) => x.status !== 201)) expectError(r, 409, 'ALREADY_BOOKED_THAT_DAY');
     // Another item the same day, or the same item another day, is fine.
@@ -108,8 +133,21 @@ describe('booking', () => {
     expectError(await book(person(), slot('2026-03-30', '09:00')), 422, 'SLOT_NOT_BOOKABLE');
     await setClock('2026-03-02T09:10:00+08:00');
     expectError(await book(person(), slot('2026-03-02', '09:00')), 422, 'SLOT_NOT_BOOKABLE');
-    expectError(await api.post('/v1/halls/appointments', { idNumber: person(), hallId: HALL, itemCode: 'XX-NONE', slotId: slot('2026-03-03', '10:00') }), 422, 'ITEM_NOT_AT_HALL');
-    expectError(await api.post('/v1/halls/appointments', { hallId: HALL, itemCode: ITEM, slotId: slot('2026-03-03', '10:00') }), 400, 'INVALID_REQUEST');
+    expectError(
+      await api.post('/v1/halls/appointments', {
+        idNumber: person(),
+        hallId: HALL,
+        itemCode: 'XX-NONE',
+        slotId: slot('2026-03-03', '10:00'),
+      }),
+      422,
+      'ITEM_NOT_AT_HALL',
+    );
+    expectError(
+      await api.post('/v1/halls/appointments', { hallId: HALL, itemCode: ITEM, slotId: slot('2026-03-03', '10:00') }),
+      400,
+      'INVALID_REQUEST',
+    );
     expectError(await book('440106198501010000', slot('2026-03-03', '10:00')), 400, 'INVALID_ID_NUMBER');
   });
 });
@@ -120,13 +158,25 @@ describe('cancel, reschedule, check-in, no-shows', () => {
     const slotId = slot('2026-03-02', '10:00');
     await capacity(slotId, 1);
     const booked = (await book(me, slotId)).body;
-    expect(booked).toMatchObject({ status: 'BOOKED', checkInCode: expect.stringMatching(/^\d{8}$/), cancelCutoffAt: '2026-03-02T01:00:00.000Z' });
-    expectError(await api.post(`/v1/halls/appointments/${booked.appointmentId}/cancel`, { idNumber: person() }), 404, 'APPOINTMENT_NOT_FOUND');
+    expect(booked).toMatchObject({
+      status: 'BOOKED',
+      checkInCode: expect.stringMatching(/^\d{8}$/),
+      cancelCutoffAt: '2026-03-02T01:00:00.000Z',
+    });
+    expectError(
+      await api.post(`/v1/halls/appointments/${booked.appointmentId}/cancel`, { idNumber: person() }),
+      404,
+      'APPOINTMENT_NOT_FOUND',
+    );
     const cancelled = await api.post(`/v1/halls/appointments/${booked.appointmentId}/cancel`, { idNumber: me });
     expect(cancelled.body).toMatchObject({ status: 'CANCELLED' });
     const mine = (await api.get(`/v1/halls/persons/${me}/appointments`)).body.appointments;
     expect(mine.map((a: any) => [a.appointmentId, a.status])).toEqual([[booked.appointmentId, 'CANCELLED']]);
-    expectError(await api.post(`/v1/halls/appointments/${booked.appointmentId}/cancel`, { idNumber: me }), 409, 'APPOINTMENT_NOT_ACTIVE');
+    expectError(
+      await api.post(`/v1/halls/appointments/${booked.appointmentId}/cancel`, { idNumber: me }),
+      409,
+      'APPOINTMENT_NOT_ACTIVE',
+    );
     const again = (await book(me, slotId)).body;
     expect(again.status).toBe('BOOKED');
     await setClock('2026-03-02T09:01:00+08:00');
@@ -142,15 +192,30 @@ describe('cancel, reschedule, check-in, no-shows', () => {
     const targets = ['10:00', '10:30', '11:00', '11:30'].map((t) => slot('2026-03-06', t));
     const full = slot('2026-03-06', '13:00');
     await capacity(full, 0);
-    expectError(await api.post(`/v1/halls/appointments/${original.appointmentId}/reschedule`, { idNumber: me, slotId: full }), 409, 'SLOT_FULL');
-    expect((await api.get(`/v1/halls/appointments/${original.appointmentId}`)).body).toMatchObject({ status: 'BOOKED', slotId: from });
+    expectError(
+      await api.post(`/v1/halls/appointments/${original.appointmentId}/reschedule`, { idNumber: me, slotId: full }),
+      409,
+      'SLOT_FULL',
+    );
+    expect((await api.get(`/v1/halls/appointments/${original.appointmentId}`)).body).toMatchObject({
+      status: 'BOOKED',
+      slotId: from,
+    });
 
-    const moves = await Promise.all(targets.map((slotId) => api.post(`/v1/halls/appointments/${original.appointmentId}/reschedule`, { idNumber: me, slotId })));
+    const moves = await Promise.all(
+      targets.map((slotId) =>
+        api.post(`/v1/halls/appointments/${original.appointmentId}/reschedule`, { idNumber: me, slotId }),
+      ),
+    );
     const won = moves.filter((r) => r.status === 200);
     expect(won).toHaveLength(1);
     for (const r of moves.filter((x) => x.status !== 200)) expect(r.status).toBe(409);
     const now = (await api.get(`/v1/halls/appointments/${original.appointmentId}`)).body;
-    expect(now).toMatchObject({ status: 'BOOKED', slotId: won[0].body.slotId, moves: [expect.objectContaining({ fromSlotId: from })] });
+    expect(now).toMatchObject({
+      status: 'BOOKED',
+      slotId: won[0].body.slotId,
+      moves: [expect.objectContaining({ fromSlotId: from })],
+    });
     const slots = (await api.get(`/v1/halls/${HALL}/slots?from=2026-03-06&to=2026-03-06`)).body.days[0].slots;
     const taken = slots.filter((s: any) => s.remaining < s.capacity).map((s: any) => s.slotId);
     expect(taken).toEqual([won[0].body.slotId]);
@@ -159,11 +224,15 @@ describe('cancel, reschedule, check-in, no-shows', () => {
   it('checks in with the code from an hour before until the slot ends', async () => {
     const me = person();
     const booked = (await book(me, slot('2026-03-03', '14:00'))).body;
-    const checkIn = (code?: string) => api.post(`/sandbox/appointments/${booked.appointmentId}/check-in`, code ? { code } : {});
+    const checkIn = (code?: string) =>
+      api.post(`/sandbox/appointments/${booked.appointmentId}/check-in`, code ? { code } : {});
     expectError(await checkIn(booked.checkInCode), 409, 'CHECK_IN_TOO_EARLY');
     await setClock('2026-03-03T13:20:00+08:00');
     expectError(await checkIn(booked.checkInCode === '12345678' ? '87654321' : '12345678'), 422, 'CHECK_IN_CODE_WRONG');
-    expect((await checkIn(booked.checkInCode)).body).toMatchObject({ status: 'CHECKED_IN', checkedInAt: expect.any(String) });
+    expect((await checkIn(booked.checkInCode)).body).toMatchObject({
+      status: 'CHECKED_IN',
+      checkedInAt: expect.any(String),
+    });
   });
 
   it('suspends booking for 30 days after 3 no-shows within 30 days', async () => {
@@ -183,7 +252,10 @@ describe('cancel, reschedule, check-in, no-shows', () => {
     const refused = await book(me, slot('2026-03-09', '09:00'));
     expectError(refused, 403, 'BOOKING_SUSPENDED');
     expect(refused.body.error.until).toBe(last.suspendedUntil);
-    expect((await api.get(`/v1/halls/persons/${me}/booking-status`)).body).toMatchObject({ suspended: true, recentNoShows: 3 });
+    expect((await api.get(`/v1/halls/persons/${me}/booking-status`)).body).toMatchObject({
+      suspended: true,
+      recentNoShows: 3,
+    });
     await setClock('2026-04-05T12:00:00+08:00');
     expect((await book(me, slot('2026-04-07', '09:00'))).status).toBe(201);
   });

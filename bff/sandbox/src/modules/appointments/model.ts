@@ -89,7 +89,10 @@ const appointmentSchema = new Schema<AppointmentDoc>(
   },
   { versionKey: false, collection: 'hall_appointments' },
 );
-appointmentSchema.index({ activeKey: 1 }, { unique: true, partialFilterExpression: { activeKey: { $type: 'string' } } });
+appointmentSchema.index(
+  { activeKey: 1 },
+  { unique: true, partialFilterExpression: { activeKey: { $type: 'string' } } },
+);
 appointmentSchema.index({ checkInCode: 1 }, { unique: true });
 appointmentSchema.index({ idNumber: 1, startsAt: -1 });
 appointmentSchema.index({ idNumber: 1, status: 1, noShowAt: 1 });

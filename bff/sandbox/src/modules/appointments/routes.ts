@@ -17,23 +17,40 @@ const appointmentId = z.object({ id: z.string().regex(/^AP\d{8}[0-9A-F]{12}$/, '
 
 const hallSchema = z
   .object({
-    hallId: z.string(), name: z.string(), city: z.string(), divisionCode: z.string(), address: z.string(), phone: z.string(),
+    hallId: z.string(),
+    name: z.string(),
+    city: z.string(),
+    divisionCode: z.string(),
+    address: z.string(),
+    phone: z.string(),
     location: z.object({ lat: z.number(), lng: z.number() }).nullable(),
     openingHours: z.array(z.object({ weekdays: z.array(z.number()), open: z.string(), close: z.string() })),
-    slotMinutes: z.number(), capacityPerSlot: z.number(),
+    slotMinutes: z.number(),
+    capacityPerSlot: z.number(),
     windows: z.array(z.object({ windowNo: z.string(), name: z.string(), serviceItems: z.array(z.string()) })),
     serviceItems: z.array(z.object({ code: z.string(), name: z.string(), department: z.string() })),
   })
   .openapi('Hall');
 
 const slotSchema = z.object({
-  slotId: z.string(), date: z.string(), start: z.string(), end: z.string(), startsAt: z.string(), endsAt: z.string(),
-  capacity: z.number(), remaining: z.number(), bookable: z.boolean(),
+  slotId: z.string(),
+  date: z.string(),
+  start: z.string(),
+  end: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  capacity: z.number(),
+  remaining: z.number(),
+  bookable: z.boolean(),
 });
 const slotsSchema = z
   .object({
-    hallId: z.string(), slotMinutes: z.number(), bookingHorizonDays: z.number(),
-    days: z.array(z.object({ date: z.string(), open: z.boolean(), note: z.string().nullable(), slots: z.array(slotSchema) })),
+    hallId: z.string(),
+    slotMinutes: z.number(),
+    bookingHorizonDays: z.number(),
+    days: z.array(
+      z.object({ date: z.string(), open: z.boolean(), note: z.string().nullable(), slots: z.array(slotSchema) }),
+    ),
   })
   .openapi('HallSlots');
 
@@ -41,15 +58,28 @@ const appointmentSchema = z
   .object({
     appointmentId: z.string(),
     status: z.enum(['BOOKED', 'CANCELLED', 'CHECKED_IN', 'NO_SHOW']),
-    hallId: z.string(), hallName: z.string(), hallAddress: z.string(),
-    itemCode: z.string(), itemName: z.string(), windowNo: z.string(), windowName: z.string(),
-    slotId: z.string(), date: z.string(), start: z.string(), end: z.string(), startsAt: z.string(), endsAt: z.string(),
-    cancelCutoffAt: z.string(), checkInCode: z.string(), createdAt: z.string(),
-    cancelledAt: z.string().nullable(), checkedInAt: z.string().nullable(), noShowAt: z.string().nullable(),
+    hallId: z.string(),
+    hallName: z.string(),
+    hallAddress: z.string(),
+    itemCode: z.string(),
+    itemName: z.string(),
+    windowNo: z.string(),
+    windowName: z.string(),
+    slotId: z.string(),
+    date: z.string(),
+    start: z.string(),
+    end: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    cancelCutoffAt: z.string(),
+    checkInCode: z.string(),
+    createdAt: z.string(),
+    cancelledAt: z.string().nullable(),
+    checkedInAt: z.string().nullable(),
+    noShowAt: z.string().nullable(),
     moves: z.array(z.object({ fromSlotId: z.string(), toSlotId: z.string(), at: z.string() })),
   })
   .openapi('HallAppointment');
-
 
 const idNumber = z.string().trim().min(1, '不能为空').max(32, '过长');
 const person = z.object({ idNumber });
@@ -79,7 +109,10 @@ export const appointmentRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'post', path: '/v1/halls/appointments', operationId: 'hallBook', tags,
+      method: 'post',
+      path: '/v1/halls/appointments',
+      operationId: 'hallBook',
+      tags,
       summary: 'Book a slot for a person (one atomic seat; one active booking per person, item and day)',
       body: z.object({ idNumber, hallId, itemCode, slotId }),
       errors: bookErrors,
@@ -94,7 +127,10 @@ export const appointmentRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'get', path: '/v1/halls/persons/{idNumber}/appointments', operationId: 'hallListAppointments', tags,
+      method: 'get',
+      path: '/v1/halls/persons/{idNumber}/appointments',
+      operationId: 'hallListAppointments',
+      tags,
       summary: "A person's appointments, latest slot first (at most 100)",
       params: person,
       query: z.object({ status: z.enum(['BOOKED', 'CANCELLED', 'CHECKED_IN', 'NO_SHOW']).optional() }),
@@ -108,11 +144,22 @@ export const appointmentRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'get', path: '/v1/halls/persons/{idNumber}/booking-status', operationId: 'hallBookingStatus', tags,
+      method: 'get',
+      path: '/v1/halls/persons/{idNumber}/booking-status',
+      operationId: 'hallBookingStatus',
+      tags,
       summary: 'Whether a person may book (suspension after repeated no-shows)',
       params: person,
       responses: {
-        200: json('Status', z.object({ suspended: z.boolean(), suspendedUntil: z.string().nullable(), recentNoShows: z.number(), noShowLimit: z.number() })),
+        200: json(
+          'Status',
+          z.object({
+            suspended: z.boolean(),
+            suspendedUntil: z.string().nullable(),
+            recentNoShows: z.number(),
+            noShowLimit: z.number(),
+          }),
+        ),
       },
     },
     async (ctx, { params }) => {
@@ -123,7 +170,10 @@ export const appointmentRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'get', path: '/v1/halls/appointments/{id}', operationId: 'hallGetAppointment', tags,
+      method: 'get',
+      path: '/v1/halls/appointments/{id}',
+      operationId: 'hallGetAppointment',
+      tags,
       summary: 'One appointment (a platform-level read: the caller checks whose it is)',
       params: appointmentId,
       errors: { 404: 'APPOINTMENT_NOT_FOUND' },
@@ -137,7 +187,10 @@ export const appointmentRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'post', path: '/v1/halls/appointments/{id}/cancel', operationId: 'hallCancel', tags,
+      method: 'post',
+      path: '/v1/halls/appointments/{id}/cancel',
+      operationId: 'hallCancel',
+      tags,
       summary: 'Cancel a booking until the cut-off before its slot; the seat is given back',
       params: appointmentId,
       body: person,
@@ -152,7 +205,10 @@ export const appointmentRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'post', path: '/v1/halls/appointments/{id}/reschedule', operationId: 'hallReschedule', tags,
+      method: 'post',
+      path: '/v1/halls/appointments/{id}/reschedule',
+      operationId: 'hallReschedule',
+      tags,
       summary: 'Move a booking to another slot: the new seat is taken before the old one is given back',
       params: appointmentId,
       body: z.object({ idNumber, slotId }),
@@ -167,7 +223,10 @@ export const appointmentRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'get', path: '/v1/halls', operationId: 'hallList', tags,
+      method: 'get',
+      path: '/v1/halls',
+      operationId: 'hallList',
+      tags,
       summary: 'Service halls with windows, opening hours, items and map position',
       query: z.object({ city: z.string().max(20).optional(), itemCode: itemCode.optional() }),
       responses: { 200: json('Halls', z.object({ halls: z.array(hallSchema) })) },
@@ -180,7 +239,10 @@ export const appointmentRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'get', path: '/v1/halls/{hallId}', operationId: 'hallGet', tags,
+      method: 'get',
+      path: '/v1/halls/{hallId}',
+      operationId: 'hallGet',
+      tags,
       summary: 'One service hall',
       params: z.object({ hallId }),
       errors: { 404: 'HALL_NOT_FOUND' },
@@ -194,7 +256,10 @@ export const appointmentRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'get', path: '/v1/halls/{hallId}/slots', operationId: 'hallSlots', tags,
+      method: 'get',
+      path: '/v1/halls/{hallId}/slots',
+      operationId: 'hallSlots',
+      tags,
       summary: 'Slots per day with remaining seats (working-day calendar; default: 7 days from today)',
       params: z.object({ hallId }),
       query: z.object({ itemCode: itemCode.optional(), from: date.optional(), to: date.optional() }),
@@ -210,12 +275,21 @@ export const appointmentRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'put', path: '/sandbox/halls/{hallId}/slots/{slotId}/capacity', operationId: 'sandboxSetSlotCapacity', tags: ['sandbox'], public: true,
+      method: 'put',
+      path: '/sandbox/halls/{hallId}/slots/{slotId}/capacity',
+      operationId: 'sandboxSetSlotCapacity',
+      tags: ['sandbox'],
+      public: true,
       summary: 'Change the capacity of one slot (existing bookings are kept)',
       params: z.object({ hallId, slotId }),
       body: z.object({ capacity: z.number().int().min(0).max(10_000) }),
       errors: { 404: 'HALL_NOT_FOUND, SLOT_NOT_FOUND' },
-      responses: { 200: json('The slot', z.object({ slotId: z.string(), capacity: z.number(), booked: z.number(), remaining: z.number() })) },
+      responses: {
+        200: json(
+          'The slot',
+          z.object({ slotId: z.string(), capacity: z.number(), booked: z.number(), remaining: z.number() }),
+        ),
+      },
     },
     async (ctx, { params, body }) => {
       ctx.body = await service.setCapacity(params.hallId, params.slotId, body.capacity);
@@ -225,12 +299,23 @@ export const appointmentRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'post', path: '/sandbox/appointments/{id}/no-show', operationId: 'sandboxMarkNoShow', tags: ['sandbox'], public: true,
+      method: 'post',
+      path: '/sandbox/appointments/{id}/no-show',
+      operationId: 'sandboxMarkNoShow',
+      tags: ['sandbox'],
+      public: true,
       summary: 'The hall marks a started booking as a no-show (3 in 30 days suspend booking for 30 days)',
       params: appointmentId,
       errors: { 404: 'APPOINTMENT_NOT_FOUND', 409: 'APPOINTMENT_NOT_ACTIVE, NOT_STARTED' },
       responses: {
-        200: json('The appointment, the no-shows counted and any suspension', z.object({ appointment: appointmentSchema, recentNoShows: z.number(), suspendedUntil: z.string().nullable() })),
+        200: json(
+          'The appointment, the no-shows counted and any suspension',
+          z.object({
+            appointment: appointmentSchema,
+            recentNoShows: z.number(),
+            suspendedUntil: z.string().nullable(),
+          }),
+        ),
       },
     },
     async (ctx, { params }) => {
@@ -241,11 +326,24 @@ export const appointmentRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'post', path: '/sandbox/appointments/{id}/check-in', operationId: 'sandboxCheckIn', tags: ['sandbox'], public: true,
+      method: 'post',
+      path: '/sandbox/appointments/{id}/check-in',
+      operationId: 'sandboxCheckIn',
+      tags: ['sandbox'],
+      public: true,
       summary: 'Check a booking in at the hall (from 60 minutes before the slot until it ends); code optional',
       params: appointmentId,
-      body: z.object({ code: z.string().regex(/^\d{8}$/, '应为 8 位数字').optional() }),
-      errors: { 404: 'APPOINTMENT_NOT_FOUND', 409: 'APPOINTMENT_NOT_ACTIVE, CHECK_IN_TOO_EARLY, CHECK_IN_TOO_LATE', 422: 'CHECK_IN_CODE_WRONG' },
+      body: z.object({
+        code: z
+          .string()
+          .regex(/^\d{8}$/, '应为 8 位数字')
+          .optional(),
+      }),
+      errors: {
+        404: 'APPOINTMENT_NOT_FOUND',
+        409: 'APPOINTMENT_NOT_ACTIVE, CHECK_IN_TOO_EARLY, CHECK_IN_TOO_LATE',
+        422: 'CHECK_IN_CODE_WRONG',
+      },
       responses: { 200: json('The checked-in appointment', appointmentSchema) },
     },
     async (ctx, { params, body }) => {

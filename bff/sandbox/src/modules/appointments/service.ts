@@ -28,11 +28,15 @@ const refuse = {
   full: () => new SandboxError(409, 'SLOT_FULL', '该时段已约满，请选择其他时段'),
   duplicate: () => new SandboxError(409, 'ALREADY_BOOKED_THAT_DAY', '您当天已预约过该事项，同一事项每天只能预约一次'),
   suspended: (until: Date) =>
-    new SandboxError(403, 'BOOKING_SUSPENDED', `因多次预约未到，您的预约资格暂停至 ${chinaDate(until)}`, { until: until.toISOString() }),
+    new SandboxError(403, 'BOOKING_SUSPENDED', `因多次预约未到，您的预约资格暂停至 ${chinaDate(until)}`, {
+      until: until.toISOString(),
+    }),
   notActive: () => new SandboxError(409, 'APPOINTMENT_NOT_ACTIVE', '该预约已取消、已签到或已失效'),
   changed: () => new SandboxError(409, 'APPOINTMENT_CHANGED', '该预约刚刚被修改，请刷新后重试'),
   cutoff: (cutoffAt: Date) =>
-    new SandboxError(409, 'CANCEL_CUTOFF_PASSED', `预约开始前 ${RULES.cancelCutoffMinutes} 分钟内不能取消或改约`, { cutoffAt: cutoffAt.toISOString() }),
+    new SandboxError(409, 'CANCEL_CUTOFF_PASSED', `预约开始前 ${RULES.cancelCutoffMinutes} 分钟内不能取消或改约`, {
+      cutoffAt: cutoffAt.toISOString(),
+    }),
 };
 
 export function hallView(hall: HallRecord) {
@@ -48,7 +52,11 @@ export function hallView(hall: HallRecord) {
     slotMinutes: hall.slotMinutes,
     capacityPerSlot: hall.capacityPerSlot,
     windows: hall.windows.map((w) => ({ windowNo: w.windowNo, name: w.name, serviceItems: w.serviceItems })),
-    serviceItems: hall.serviceItems.map((code) => ({ code, name: ITEMS.get(code)?.name ?? code, department: ITEMS.get(code)?.department ?? '' })),
+    serviceItems: hall.serviceItems.map((code) => ({
+      code,
+      name: ITEMS.get(code)?.name ?? code,
+      department: ITEMS.get(code)?.department ?? '',
+    })),
   };
 }
 
@@ -95,8 +103,13 @@ export function createAppointmentService({ models, clock }: Deps) {
         { _id: slot.slotId },
         {
           $setOnInsert: {
-            hallId: hall._id, date: slot.date, start: slot.start, startsAt: slot.startsAt,
-            capacity: hall.capacityPerSlot, booked: 0, remaining: hall.capacityPerSlot,
+            hallId: hall._id,
+            date: slot.date,
+            start: slot.start,
+            startsAt: slot.startsAt,
+            capacity: hall.capacityPerSlot,
+            booked: 0,
+            remaining: hall.capacityPerSlot,
           },
         },
         { upsert: true },
@@ -109,7 +122,11 @@ export function createAppointmentService({ models, clock }: Deps) {
 
   /** One seat, or false when none is left: the only way a seat is ever taken. */
   async function takeSeat(slotId: string): Promise<boolean> {
-    const taken = await Slot.findOneAndUpdate({ _id: slotId, remaining: { $gt: 0 } }, { $inc: { remaining: -1, booked: 1 } }, { projection: { _id: 1 } }).lean();
+    const taken = await Slot.findOneAndUpdate(
+      { _id: slotId, remaining: { $gt: 0 } },
+      { $inc: { remaining: -1, booked: 1 } },
+      { projection: { _id: 1 } },
+    ).lean();
     return taken !== null;
   }
 
@@ -151,7 +168,8 @@ export function createAppointmentService({ models, clock }: Deps) {
 
   async function ownAppointment(id: string, idNumber: string | undefined): Promise<AppointmentDoc> {
     const doc = await Appointment.findById(id).lean<AppointmentDoc>();
-    if (!doc || (idNumber !== undefined && doc.idNumber !== idNumber)) throw notFound('预约不存在', 'APPOINTMENT_NOT_FOUND');
+    if (!doc || (idNumber !== undefined && doc.idNumber !== idNumber))
+      throw notFound('预约不存在', 'APPOINTMENT_NOT_FOUND');
     return doc;
   }
 
@@ -185,7 +203,8 @@ export function createAppointmentService({ models, clock }: Deps) {
       const from = input.from ?? today;
       const to = input.to ?? addDays(from, 6);
       if (to < from) throw new SandboxError(400, 'INVALID_REQUEST', '请求参数不正确：to 不能早于 from');
-      if (to > addDays(from, RULES.maxListDays - 1)) throw new SandboxError(400, 'INVALID_REQUEST', `请求参数不正确：一次最多查询 ${RULES.maxListDays} 天`);
+      if (to > addDays(from, RULES.maxListDays - 1))
+        throw new SandboxError(400, 'INVALID_REQUEST', `请求参数不正确：一次最多查询 ${RULES.maxListDays} 天`);
       const lastBookable = addDays(today, RULES.bookingHorizonDays);
       const stored = await Slot.find({ hallId, date: { $gte: from, $lte: to } }, { capacity: 1, remaining: 1 }).lean();
       const seats = new Map(stored.map((s) => [s._id, s]));
@@ -198,9 +217,15 @@ export function createAppointmentService({ models, clock }: Deps) {
           const remaining = Math.max(0, doc?.remaining ?? capacity);
           const open = slot.startsAt.getTime() > now.getTime() && date <= lastBookable;
           return {
-            slotId: slot.slotId, date, start: slot.start, end: slot.end,
-            startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString(),
-            capacity, remaining, bookable: open && remaining > 0,
+            slotId: slot.slotId,
+            date,
+            start: slot.start,
+            end: slot.end,
+            startsAt: slot.startsAt.toISOString(),
+            endsAt: slot.endsAt.toISOString(),
+            capacity,
+            remaining,
+            bookable: open && remaining > 0,
           };
         });
         days.push({ date, open: plan.open, note: plan.note, slots });
@@ -213,9 +238,16 @@ export function createAppointmentService({ models, clock }: Deps) {
       const now = clock.now();
       const suspended = !!ban && ban.suspendedUntil.getTime() > now.getTime();
       const recentNoShows = await Appointment.countDocuments({
-        idNumber, status: 'NO_SHOW', noShowAt: { $gt: new Date(now.getTime() - RULES.noShowWindowDays * DAY_MS) },
+        idNumber,
+        status: 'NO_SHOW',
+        noShowAt: { $gt: new Date(now.getTime() - RULES.noShowWindowDays * DAY_MS) },
       });
-      return { suspended, suspendedUntil: suspended ? ban!.suspendedUntil.toISOString() : null, recentNoShows, noShowLimit: RULES.noShowLimit };
+      return {
+        suspended,
+        suspendedUntil: suspended ? ban!.suspendedUntil.toISOString() : null,
+        recentNoShows,
+        noShowLimit: RULES.noShowLimit,
+      };
     },
 
     async book(idNumber: string, input: { hallId: string; itemCode: string; slotId: string }) {
@@ -235,10 +267,24 @@ export function createAppointmentService({ models, clock }: Deps) {
         try {
           const created = await Appointment.create({
             _id: `AP${chinaDate(now).replaceAll('-', '')}${randomBytes(6).toString('hex').toUpperCase()}`,
-            idNumber, hallId: hall._id, itemCode: input.itemCode, windowNo: window.windowNo,
-            slotId: slot.slotId, date: slot.date, start: slot.start, end: slot.end, startsAt: slot.startsAt, endsAt: slot.endsAt,
-            status: 'BOOKED', activeKey: key, checkInCode: newCheckInCode(),
-            createdAt: now, cancelledAt: null, checkedInAt: null, noShowAt: null, moves: [],
+            idNumber,
+            hallId: hall._id,
+            itemCode: input.itemCode,
+            windowNo: window.windowNo,
+            slotId: slot.slotId,
+            date: slot.date,
+            start: slot.start,
+            end: slot.end,
+            startsAt: slot.startsAt,
+            endsAt: slot.endsAt,
+            status: 'BOOKED',
+            activeKey: key,
+            checkInCode: newCheckInCode(),
+            createdAt: now,
+            cancelledAt: null,
+            checkedInAt: null,
+            noShowAt: null,
+            moves: [],
           });
           return view(created.toObject());
         } catch (error) {
@@ -251,7 +297,10 @@ export function createAppointmentService({ models, clock }: Deps) {
     },
 
     async list(idNumber: string, status?: AppointmentStatus) {
-      const docs = await Appointment.find({ idNumber, ...(status ? { status } : {}) }).sort({ startsAt: -1 }).limit(100).lean<AppointmentDoc[]>();
+      const docs = await Appointment.find({ idNumber, ...(status ? { status } : {}) })
+        .sort({ startsAt: -1 })
+        .limit(100)
+        .lean<AppointmentDoc[]>();
       return Promise.all(docs.map(view));
     },
 
@@ -265,7 +314,12 @@ export function createAppointmentService({ models, clock }: Deps) {
       if (doc.status !== 'BOOKED') throw refuse.notActive();
       assertBeforeCutoff(doc, now);
       const cancelled = await Appointment.findOneAndUpdate(
-        { _id: id, status: 'BOOKED', slotId: doc.slotId, startsAt: { $gt: new Date(now.getTime() + RULES.cancelCutoffMinutes * MINUTE_MS) } },
+        {
+          _id: id,
+          status: 'BOOKED',
+          slotId: doc.slotId,
+          startsAt: { $gt: new Date(now.getTime() + RULES.cancelCutoffMinutes * MINUTE_MS) },
+        },
         { $set: { status: 'CANCELLED', cancelledAt: now }, $unset: { activeKey: 1 } },
         { returnDocument: 'after' },
       ).lean<AppointmentDoc>();
@@ -300,11 +354,23 @@ export function createAppointmentService({ models, clock }: Deps) {
       let moved: AppointmentDoc | null;
       try {
         moved = await Appointment.findOneAndUpdate(
-          { _id: id, status: 'BOOKED', slotId: doc.slotId, startsAt: { $gt: new Date(now.getTime() + RULES.cancelCutoffMinutes * MINUTE_MS) } },
+          {
+            _id: id,
+            status: 'BOOKED',
+            slotId: doc.slotId,
+            startsAt: { $gt: new Date(now.getTime() + RULES.cancelCutoffMinutes * MINUTE_MS) },
+          },
           {
             $set: {
-              hallId: hall._id, windowNo: window.windowNo, slotId: slot.slotId, date: slot.date, start: slot.start, end: slot.end,
-              startsAt: slot.startsAt, endsAt: slot.endsAt, activeKey: key,
+              hallId: hall._id,
+              windowNo: window.windowNo,
+              slotId: slot.slotId,
+              date: slot.date,
+              start: slot.start,
+              end: slot.end,
+              startsAt: slot.startsAt,
+              endsAt: slot.endsAt,
+              activeKey: key,
             },
             $push: { moves: { fromSlotId: doc.slotId, toSlotId: slot.slotId, at: now } },
           },
@@ -337,7 +403,13 @@ export function createAppointmentService({ models, clock }: Deps) {
           { $set: { capacity, remaining: capacity - current.booked } },
           { returnDocument: 'after' },
         ).lean();
-        if (updated) return { slotId, capacity: updated.capacity, booked: updated.booked, remaining: Math.max(0, updated.remaining) };
+        if (updated)
+          return {
+            slotId,
+            capacity: updated.capacity,
+            booked: updated.booked,
+            remaining: Math.max(0, updated.remaining),
+          };
       }
       throw new SandboxError(409, 'SLOT_BUSY', '该时段正在被频繁预约，请稍后再试');
     },
@@ -346,7 +418,8 @@ export function createAppointmentService({ models, clock }: Deps) {
       const now = clock.now();
       const doc = await ownAppointment(id, undefined);
       if (doc.status !== 'BOOKED') throw refuse.notActive();
-      if (doc.startsAt.getTime() > now.getTime()) throw new SandboxError(409, 'NOT_STARTED', '预约时段尚未开始，不能登记未到');
+      if (doc.startsAt.getTime() > now.getTime())
+        throw new SandboxError(409, 'NOT_STARTED', '预约时段尚未开始，不能登记未到');
       const marked = await Appointment.findOneAndUpdate(
         { _id: id, status: 'BOOKED' },
         { $set: { status: 'NO_SHOW', noShowAt: now }, $unset: { activeKey: 1 } },
@@ -354,27 +427,45 @@ export function createAppointmentService({ models, clock }: Deps) {
       ).lean<AppointmentDoc>();
       if (!marked) throw refuse.changed();
       const since = new Date(now.getTime() - RULES.noShowWindowDays * DAY_MS);
-      const recent = await Appointment.countDocuments({ idNumber: doc.idNumber, status: 'NO_SHOW', noShowAt: { $gt: since } });
+      const recent = await Appointment.countDocuments({
+        idNumber: doc.idNumber,
+        status: 'NO_SHOW',
+        noShowAt: { $gt: since },
+      });
       let suspendedUntil: Date | null = null;
       if (recent >= RULES.noShowLimit) {
         suspendedUntil = new Date(now.getTime() + RULES.suspensionDays * DAY_MS);
         await BookingBan.updateOne(
           { _id: doc.idNumber },
-          { $max: { suspendedUntil }, $set: { since: now, reason: `${RULES.noShowWindowDays} 天内预约未到 ${recent} 次` } },
+          {
+            $max: { suspendedUntil },
+            $set: { since: now, reason: `${RULES.noShowWindowDays} 天内预约未到 ${recent} 次` },
+          },
           { upsert: true },
         );
       }
-      return { appointment: await view(marked), recentNoShows: recent, suspendedUntil: suspendedUntil?.toISOString() ?? null };
+      return {
+        appointment: await view(marked),
+        recentNoShows: recent,
+        suspendedUntil: suspendedUntil?.toISOString() ?? null,
+      };
     },
 
     async checkIn(id: string, code: string | undefined) {
       const now = clock.now();
       const doc = await ownAppointment(id, undefined);
-      if (code !== undefined && code !== doc.checkInCode) throw new SandboxError(422, 'CHECK_IN_CODE_WRONG', '签到码不正确');
+      if (code !== undefined && code !== doc.checkInCode)
+        throw new SandboxError(422, 'CHECK_IN_CODE_WRONG', '签到码不正确');
       if (doc.status !== 'BOOKED') throw refuse.notActive();
       const opens = doc.startsAt.getTime() - RULES.checkInOpensMinutesBefore * MINUTE_MS;
-      if (now.getTime() < opens) throw new SandboxError(409, 'CHECK_IN_TOO_EARLY', `请在预约时段开始前 ${RULES.checkInOpensMinutesBefore} 分钟内签到`);
-      if (now.getTime() >= doc.endsAt.getTime()) throw new SandboxError(409, 'CHECK_IN_TOO_LATE', '预约时段已结束，不能签到');
+      if (now.getTime() < opens)
+        throw new SandboxError(
+          409,
+          'CHECK_IN_TOO_EARLY',
+          `请在预约时段开始前 ${RULES.checkInOpensMinutesBefore} 分钟内签到`,
+        );
+      if (now.getTime() >= doc.endsAt.getTime())
+        throw new SandboxError(409, 'CHECK_IN_TOO_LATE', '预约时段已结束，不能签到');
       const checked = await Appointment.findOneAndUpdate(
         { _id: id, status: 'BOOKED', slotId: doc.slotId },
         { $set: { status: 'CHECKED_IN', checkedInAt: now }, $unset: { activeKey: 1 } },

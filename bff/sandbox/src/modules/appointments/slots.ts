@@ -31,7 +31,8 @@ export function chinaInstant(date: string, time: string): Date {
 }
 
 const toMinutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-const toTime = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const toTime = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 export function slotIdOf(hallId: string, date: string, start: string): string {
   return `${hallId}_${date.replaceAll('-', '')}_${start.replace(':', '')}`;
@@ -45,7 +46,10 @@ export function parseSlotId(slotId: string): { hallId: string; date: string; sta
 }
 
 /** Every slot a hall offers on a date; none on a closed day. */
-export function plannedSlots(hall: Pick<HallRecord, '_id' | 'openingHours' | 'slotMinutes'>, date: string): PlannedSlot[] {
+export function plannedSlots(
+  hall: Pick<HallRecord, '_id' | 'openingHours' | 'slotMinutes'>,
+  date: string,
+): PlannedSlot[] {
   const plan = planDay(date, hall.openingHours);
   const slots: PlannedSlot[] = [];
   for (const period of plan.hours) {
@@ -67,7 +71,10 @@ export function plannedSlots(hall: Pick<HallRecord, '_id' | 'openingHours' | 'sl
 }
 
 /** The planned slot behind an id, or null when the hall does not offer it. */
-export function findPlannedSlot(hall: Pick<HallRecord, '_id' | 'openingHours' | 'slotMinutes'>, slotId: string): PlannedSlot | null {
+export function findPlannedSlot(
+  hall: Pick<HallRecord, '_id' | 'openingHours' | 'slotMinutes'>,
+  slotId: string,
+): PlannedSlot | null {
   const parsed = parseSlotId(slotId);
   if (!parsed || parsed.hallId !== hall._id) return null;
   return plannedSlots(hall, parsed.date).find((slot) => slot.slotId === slotId) ?? null;

@@ -1,0 +1,182 @@
+// The day-before reminder job. Reminders live in MongoDB; every BFF instance runs this job on an
+// interval, and each reminder is claimed with one conditional update before it is sent, so it
+// goes out once whatever the number of instances or restarts. A claim holds a short lease: if
+// its instance dies before recording the outcome, another may claim it after the lease (the one
+// case where a reminder can go out twice, preferred to never).
+import { randomBytes } from 'node:crypto';
+import dayjs from 'dayjs';
+import { z } from 'zod';
+import type { Logger } from '../../core/logger';
+import { ZONE } from '../../core/time';
+import type { Platform } from '../../platform';
+import { isPlatformFailure } from '../../platform/errors';
+import type { HallsClient, PlatformAppointment } from '../../platform/halls';
+import type { AccountModel } from '../accounts/model';
+import type { ReminderDoc, ReminderModel } from './model';
+import {
+  REMINDER_INTERVAL_MS,
+  REMINDER_LEASE_MS,
+  REMINDER_MAX_ATTEMPTS,
+  REMINDER_RETRY_MS,
+  REMINDER_TEMPLATE_ID,
+} from './rules';
+
+export interface ReminderJobDeps {
+  reminders: ReminderModel;
+  accounts: AccountModel;
+  halls: HallsClient;
+  platform: Pick<Platform, 'http' | 'sms'>;
+  logger: Logger;
+}
+
+type Outcome =
+  | { status: 'SENT'; channel: 'wechat' | 'sms' }
+  | { status: 'SKIPPED'; why: string }
+  | { status: 'RETRY'; afterMs: number; why: string };
+
+const wechatAnswer = z.object({ errcode: z.number(), errmsg: z.string().optional() });
+
+export class ReminderJob {
+  /** Names this runner in its claims (logs and tests). */
+  readonly instanceId = randomBytes(6).toString('hex');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+
+  constructor(private readonly deps: ReminderJobDeps) {}
+
+  /** Runs every interval until stopped; overlapping runs in one process are skipped. */
+  start(intervalMs = REMINDER_INTERVAL_MS): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.runOnce()
+        .catch((error: unknown) => {
+          this.deps.logger.warn({ err: error }, 'reminder run failed');
+          return 0;
+        })
+        .finally(() => {
+          this.running = null;
+        });
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** Sends every reminder due at `now`; returns how many this runner sent. */
+  async runOnce(now = new Date()): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const reminder = await this.claim(now);
+      if (!reminder) return sent;
+      const outcome = await this.deliver(reminder).catch((error: unknown): Outcome => {
+        if (!isPlatformFailure(error))
+          this.deps.logger.error({ err: error, reminder: reminder._id }, 'reminder delivery failed');
+        return { status: 'RETRY', afterMs: REMINDER_RETRY_MS, why: error instanceof Error ? error.message : 'error' };
+      });
+      await this.record(reminder, outcome, now);
+      if (outcome.status === 'SENT') sent += 1;
+    }
+  }
+
+  /** One due reminder, now ours: a pending one whose time has come, or one whose claim lapsed. */
+  private claim(now: Date): Promise<ReminderDoc | null> {
+    return this.deps.reminders
+      .findOneAndUpdate(
+        {
+          startsAt: { $gt: now },
+          $or: [
+            { status: 'PENDING', remindAt: { $lte: now } },
+            { status: 'SENDING', leaseUntil: { $lt: now } },
+          ],
+        },
+        {
+          $set: {
+            status: 'SENDING',
+            claimedBy: this.instanceId,
+            leaseUntil: new Date(now.getTime() + REMINDER_LEASE_MS),
+          },
+          $inc: { attempts: 1 },
+        },
+        { sort: { remindAt: 1 }, returnDocument: 'after' },
+      )
+      .lean<ReminderDoc>();
+  }
+
+  private async record(reminder: ReminderDoc, outcome: Outcome, now: Date): Promise<void> {
+    const mine = { _id: reminder._id, status: 'SENDING' as const, claimedBy: this.instanceId };
+    if (outcome.status === 'SENT') {
+      await this.deps.reminders.updateOne(mine, {
+        $set: { status: 'SENT', channel: outcome.channel, sentAt: now },
+        $unset: { leaseUntil: 1 },
+      });
+    } else if (outcome.status === 'SKIPPED' || reminder.attempts >= REMINDER_MAX_ATTEMPTS) {
+      const status = outcome.status === 'SKIPPED' ? 'SKIPPED' : 'FAILED';
+      await this.deps.reminders.updateOne(mine, { $set: { status, outcome: outcome.why }, $unset: { leaseUntil: 1 } });
+    } else {
+      await this.deps.reminders.updateOne(mine, {
+        $set: { status: 'PENDING', remindAt: new Date(now.getTime() + outcome.afterMs), outcome: outcome.why },
+        $unset: { leaseUntil: 1 },
+      });
+    }
+    this.deps.logger.info(
+      { reminder: reminder._id, outcome: outcome.status, runner: this.instanceId },
+      'appointment reminder',
+    );
+  }
+
+  private async deliver(reminder: ReminderDoc): Promise<Outcome> {
+    // The hall service is the truth: a cancelled or moved booking gets no (stale) reminder.
+    const appointment = await this.deps.halls.getAppointment(reminder._id);
+    if (!appointment || appointment.status !== 'BOOKED')
+      return { status: 'SKIPPED', why: 'appointment no longer booked' };
+    if (appointment.slotId !== reminder.slotId) return { status: 'SKIPPED', why: 'appointment moved' };
+    const account = await this.deps.accounts.findById(reminder.userId, { wechatOpenid: 1, mobile: 1 }).lean();
+    if (account?.wechatOpenid) {
+      const sent = await this.sendWechat(account.wechatOpenid, appointment);
+      if (sent) return { status: 'SENT', channel: 'wechat' };
+    }
+    if (account?.mobile) {
+      const result = await this.deps.platform.sms.send(account.mobile, 'NOTICE', { text: smsText(appointment) });
+      if (result.ok) return { status: 'SENT', channel: 'sms' };
+      return { status: 'RETRY', afterMs: result.retryAfterSeconds * 1000, why: 'sms rate limited' };
+    }
+    return { status: 'SKIPPED', why: 'no channel' };
+  }
+
+  /** True when WeChat accepted the message; false when the user has not subscribed (fall back). */
+  private async sendWechat(openid: string, a: PlatformAppointment): Promise<boolean> {
+    const res = await this.deps.platform.http.request('wechat', {
+      method: 'POST',
+      path: '/v1/wechat/subscribe/send',
+      body: {
+        touser: openid,
+        template_id: REMINDER_TEMPLATE_ID,
+        page: `pages/appointments/index?appointmentId=${a.appointmentId}`,
+        data: {
+          thing1: { value: a.itemName.slice(0, 20) },
+          time2: { value: `${a.date} ${a.start}` },
+          thing3: { value: a.hallName.slice(0, 20) },
+          character_string4: { value: a.checkInCode },
+          thing5: { value: '请提前 10 分钟到达，凭签到码签到' },
+        },
+      },
+    });
+    const answer = wechatAnswer.safeParse(res.body);
+    if (res.status === 200 && answer.success && answer.data.errcode === 0) return true;
+    this.deps.logger.warn(
+      { status: res.status, errcode: answer.success ? answer.data.errcode : null },
+      'wechat reminder refused',
+    );
+    return false;
+  }
+}
+
+function smsText(a: PlatformAppointment): string {
+  const when = dayjs(a.startsAt).tz(ZONE).format('M月D日 HH:mm');
+  return `您已预约${when}在${a.hallName}办理“${a.itemName}”，签到码 ${a.checkInCode}。请携带身份证提前 10 分钟到达；如不能前往，请在开始前 1 小时取消。`;
+}
