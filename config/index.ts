@@ -68,6 +68,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // Plain DOM elements (@tarojs/components-react) instead of web components: ARIA attributes
+      // then land on the real <input>/<button>, so every control has its accessible name.
+      useHtmlComponents: true,
       output: {
         filename: 'js/[name].[hash:8].js',
         chunkFilename: 'js/[name].[chunkhash:8].js',

@@ -7,5 +7,7 @@ declare module '@tarojs/components/types/common' {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface StandardProps<T = any, TouchEvent extends BaseTouchEvent<any> = ITouchEvent> extends AriaAttributes {
     role?: string;
+    tabIndex?: number;
+    inputMode?: 'numeric' | 'text' | 'tel';
   }
 }

@@ -22,6 +22,7 @@ export function ComingSoon({ text, offerGuide = true, offerAsk = true }: ComingS
           <View
             className="bm-link-button"
             role="button"
+            tabIndex={0}
             aria-label={messages.comingSoon.goGuide}
             onClick={() => go(routes.guideItems)}
           >
@@ -32,6 +33,7 @@ export function ComingSoon({ text, offerGuide = true, offerAsk = true }: ComingS
           <View
             className="bm-link-button"
             role="button"
+            tabIndex={0}
             aria-label={messages.comingSoon.goAsk}
             onClick={() => go(routes.ask)}
           >

@@ -11,6 +11,7 @@ export function ElderToggle({ className = '' }: { className?: string }) {
     <View
       className={`bm-elder-toggle ${elder ? 'bm-elder-toggle--on' : ''} ${className}`}
       role="switch"
+      tabIndex={0}
       aria-checked={elder}
       aria-label={messages.elder.label}
       onClick={toggle}

@@ -27,13 +27,20 @@ export function PageShell({ title, children, withFooterNav = false, hideAsk = fa
       <View className="bm-page__body">{children}</View>
       {withFooterNav && (
         <View className="bm-page__footer" role="navigation" aria-label={messages.common.back}>
-          <View className="bm-link-button" role="button" aria-label={messages.common.back} onClick={goBack}>
+          <View
+            className="bm-link-button"
+            role="button"
+            tabIndex={0}
+            aria-label={messages.common.back}
+            onClick={goBack}
+          >
             <Text>{`‹ ${messages.common.back}`}</Text>
           </View>
           {!hideAsk && (
             <View
               className="bm-link-button"
               role="button"
+              tabIndex={0}
               aria-label={messages.common.ask}
               onClick={() => go(routes.ask)}
             >

@@ -11,7 +11,7 @@ import './index.scss';
 
 function JobTile({ entry, showHint }: { entry: HomeEntry; showHint: boolean }) {
   return (
-    <View className="home-tile" role="button" aria-label={entry.title} onClick={() => go(entry.url)}>
+    <View className="home-tile" role="button" tabIndex={0} aria-label={entry.title} onClick={() => go(entry.url)}>
       <Text className="home-tile__glyph" aria-hidden>
         {entry.glyph}
       </Text>
@@ -32,7 +32,7 @@ function open(entry: HomeEntry): void {
 
 function EntryRow({ entry }: { entry: HomeEntry }) {
   return (
-    <View className="home-row" role="button" aria-label={entry.title} onClick={() => open(entry)}>
+    <View className="home-row" role="button" tabIndex={0} aria-label={entry.title} onClick={() => open(entry)}>
       <Text className="home-row__glyph" aria-hidden>
         {entry.glyph}
       </Text>

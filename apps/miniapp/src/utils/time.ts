@@ -1,0 +1,13 @@
+// Times shown to residents are China time, whatever the phone's zone setting.
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export const CHINA_ZONE = 'Asia/Shanghai';
+
+export function formatClock(iso: string): string {
+  return dayjs(iso).tz(CHINA_ZONE).format('HH:mm');
+}
