@@ -1,0 +1,136 @@
+// getMe throughput: the real BFF (session looked up in devdb on every request) beside a bare Koa
+// handler answering the same JSON without any look-up, both as child processes on this machine,
+// measured in the same run with autocannon at 64 and 256 connections. Prints the figures, the
+// ratio (goal: at least 0.6) and one final `BENCH {...}` JSON line.
+// Run: `npx tsx tests/bench/getme.bench.ts` (or `npm run bench -- getme`).
+// The same file, started with `--bare`, is the bare Koa server.
+import autocannon from 'autocannon';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startStack } from '../../scripts/lib/stack';
+import { startService } from '../../scripts/lib/spawn-service';
+
+const DURATION_S = 8;
+const WARMUP_S = 2;
+const CONNECTIONS = [64, 256];
+const GOAL = 0.6;
+
+/** A bare Koa handler answering getMe's shape for any bearer header, no store involved. */
+async function bareServer(): Promise<void> {
+  const { default: Koa } = await import('koa');
+  const app = new Koa();
+  app.use(async (ctx) => {
+    if (ctx.path !== '/api/me') {
+      ctx.status = 404;
+      return;
+    }
+    if (!/^Bearer \S+$/.test(ctx.get('authorization'))) {
+      ctx.status = 401;
+      ctx.body = { error: { code: 'UNAUTHENTICATED', message: '请先登录' } };
+      return;
+    }
+    ctx.body = {
+      user: { id: '665f1c2e9b1e8a0012345678', role: 'resident', level: 'LOGGED_IN', mobileMasked: '199****1234', nameMasked: null, idNumberMasked: null },
+      session: { level: 'LOGGED_IN', role: 'resident', expiresAt: new Date(Date.now() + 1_800_000).toISOString() },
+    };
+  });
+  const server = http.createServer(app.callback());
+  server.keepAliveTimeout = 65_000;
+  server.listen(0, '127.0.0.1', () => {
+    process.stdout.write(`bare ready http://127.0.0.1:${(server.address() as AddressInfo).port}\n`);
+  });
+  process.on('SIGTERM', () => server.close(() => process.exit(0)));
+}
+
+interface Figures {
+  rps: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function measure(url: string, token: string, connections: number, duration: number): Promise<Figures> {
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return {
+    rps: Math.round(result.requests.average),
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function json(url: string, init: RequestInit = {}): Promise<any> {
+  const res = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
+  const body = await res.json();
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url} answered ${res.status}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  // Access logs off for both sides (LOG_LEVEL=warn): the figure is the request path, not log I/O.
+  // With MONGODB_URI set, the sessions live in that server instead of devdb (for comparison).
+  const stack = await startStack({ port: 0, logLevel: 'warn', mongodbUri: process.env.MONGODB_URI || undefined });
+  const bare = await startService({ name: 'bare-koa', entry: 'tests/bench/getme.bench.ts', args: ['--bare'] });
+  try {
+    const mobile = `199${String(Date.now() % 100_000_000).padStart(8, '0')}`;
+    await json(`${stack.apiUrl}/auth/sms-codes`, { method: 'POST', body: JSON.stringify({ mobile }) });
+    const outbox = await json(`${stack.sandboxUrl}/sandbox/sms/outbox?mobile=${mobile}`);
+    const code = outbox.messages[0].code;
+    const login = await json(`${stack.apiUrl}/auth/sms-login`, { method: 'POST', body: JSON.stringify({ mobile, code, device: 'bench' }) });
+    const token: string = login.token;
+    const me = await json(`${stack.apiUrl}/me`, { headers: { authorization: `Bearer ${token}` } });
+    if (me.user.id !== login.user.id) throw new Error('getMe did not answer the logged-in user');
+
+    const targets = { getMe: `${stack.apiUrl}/me`, bare: `${bare.url.replace(/\/$/, '')}/api/me` };
+    const results: Record<string, Record<number, Figures>> = { getMe: {}, bare: {} };
+    for (const connections of CONNECTIONS) {
+      for (const [name, url] of Object.entries(targets)) {
+        await measure(url, token, connections, WARMUP_S);
+        const figures = await measure(url, token, connections, DURATION_S);
+        results[name][connections] = figures;
+        console.log(
+          `${name.padEnd(6)} ${String(connections).padStart(3)} connections: ${String(figures.rps).padStart(6)} req/s, p99 ${figures.p99} ms` +
+            (figures.non2xx || figures.errors ? `, non-2xx ${figures.non2xx}, errors ${figures.errors}` : ''),
+        );
+      }
+    }
+    const ratios: Record<number, number> = {};
+    for (const connections of CONNECTIONS) {
+      ratios[connections] = Math.round((results.getMe[connections].rps / results.bare[connections].rps) * 100) / 100;
+      console.log(`ratio getMe / bare Koa at ${connections} connections: ${ratios[connections]} (goal >= ${GOAL})`);
+    }
+    const failures = Object.values(results.getMe).reduce((n, f) => n + f.non2xx + f.errors, 0);
+    const report = {
+      bench: 'getme',
+      durationSeconds: DURATION_S,
+      getMe: results.getMe,
+      bareKoa: results.bare,
+      ratio: ratios,
+      goal: GOAL,
+      meetsGoal: Object.values(ratios).every((r) => r >= GOAL),
+      store: process.env.MONGODB_URI ? 'MONGODB_URI' : 'devdb',
+      getMeFailures: failures,
+      elapsedSeconds: Math.round((Date.now() - started) / 1000),
+    };
+    console.log(`BENCH ${JSON.stringify(report)}`);
+    if (failures > 0) process.exitCode = 1;
+  } finally {
+    await bare.stop();
+    await stack.stop();
+  }
+}
+
+if (process.argv.includes('--bare')) {
+  void bareServer();
+} else {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exit(1);
+  });
+}
