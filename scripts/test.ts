@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     step('format (prettier)', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
     step('types (bff)', 'npx', ['tsc', '-p', 'bff', '--noEmit']);
     step('types (app)', 'npx', ['tsc', '-p', 'apps/miniapp', '--noEmit']);
+    step('types (tests, scripts)', 'npx', ['tsc', '-p', 'tests', '--noEmit']);
   }
   console.log('\n== browser and H5 build');
   ensureBrowser();
