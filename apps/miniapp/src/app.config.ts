@@ -16,6 +16,7 @@ export default defineAppConfig({
     'pages/certificates/verify/index',
     'pages/certificates/access/index',
     'pages/appointments/index',
+    'pages/appointments/mine/index',
     'pages/ask/index',
     'pages/guide-items/index',
   ],
