@@ -8,7 +8,11 @@ let bff: TestBff;
 
 beforeAll(async () => {
   platforms = await startPlatforms();
-  bff = await startBff(platforms, { PLATFORM_CALL_TIMEOUT_MS: '400', PLATFORM_REQUEST_BUDGET_MS: '1500', PLATFORM_BREAKER_RESET_MS: '1000' });
+  bff = await startBff(platforms, {
+    PLATFORM_CALL_TIMEOUT_MS: '400',
+    PLATFORM_REQUEST_BUDGET_MS: '1500',
+    PLATFORM_BREAKER_RESET_MS: '1000',
+  });
 });
 
 afterAll(async () => {
@@ -33,7 +37,10 @@ describe('health', () => {
     expect((await call(bff.url, 'GET', '/api/healthz')).body).toEqual({ ok: true });
     const pub = await startBff(platforms, { PUBLIC_PLATFORM_URL: platforms.sandbox.url });
     try {
-      expect((await call(pub.url, 'GET', '/api/healthz')).body).toEqual({ ok: true, platformUrl: platforms.sandbox.url });
+      expect((await call(pub.url, 'GET', '/api/healthz')).body).toEqual({
+        ok: true,
+        platformUrl: platforms.sandbox.url,
+      });
     } finally {
       await pub.stop();
     }
@@ -47,7 +54,11 @@ describe('health', () => {
     try {
       const down = await call(bff.url, 'GET', '/api/readyz');
       expect(down.status).toBe(503);
-      expect(down.body).toMatchObject({ ok: false, checks: { store: 'ok', platform: 'unreachable' }, error: { code: 'NOT_READY' } });
+      expect(down.body).toMatchObject({
+        ok: false,
+        checks: { store: 'ok', platform: 'unreachable' },
+        error: { code: 'NOT_READY' },
+      });
     } finally {
       await clearFaults();
     }
@@ -92,7 +103,9 @@ describe('OpenAPI', () => {
       }
       if (method === 'post') expect(op.requestBody.content['application/json'].schema).toBeDefined();
     }
-    expect(ops.get('getFaceCheck').parameters).toEqual([expect.objectContaining({ name: 'faceCheckId', in: 'path', required: true })]);
+    expect(ops.get('getFaceCheck').parameters).toEqual([
+      expect.objectContaining({ name: 'faceCheckId', in: 'path', required: true }),
+    ]);
   });
 });
 
@@ -107,13 +120,18 @@ describe('bad input never gives a 500', () => {
   });
 
   it('answers an oversized body with 413 PAYLOAD_TOO_LARGE', async () => {
-    const res = await call(bff.url, 'POST', '/api/auth/sms-codes', { body: { mobile: '13800001234', padding: 'x'.repeat(70 * 1024) } });
+    const res = await call(bff.url, 'POST', '/api/auth/sms-codes', {
+      body: { mobile: '13800001234', padding: 'x'.repeat(70 * 1024) },
+    });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('answers a body of another type with a validation error', async () => {
-    const res = await call(bff.url, 'POST', '/api/auth/sms-codes', { raw: 'mobile=13800001234', headers: { 'content-type': 'text/plain' } });
+    const res = await call(bff.url, 'POST', '/api/auth/sms-codes', {
+      raw: 'mobile=13800001234',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
   });
@@ -128,8 +146,29 @@ describe('bad input never gives a 500', () => {
   });
 
   it('survives a burst of random bodies', async () => {
-    const samples: unknown[] = [null, true, 0, -1, 1e308, '', [], [{}], { mobile: null }, { mobile: [] }, { mobile: {} }, { mobile: '1'.repeat(10_000) }, { __proto__: { mobile: '13800001234' } }, { constructor: { prototype: {} } }];
-    const paths = ['/api/auth/sms-codes', '/api/auth/sms-login', '/api/auth/wechat-login', '/api/identity/real-name', '/api/auth/logout'];
+    const samples: unknown[] = [
+      null,
+      true,
+      0,
+      -1,
+      1e308,
+      '',
+      [],
+      [{}],
+      { mobile: null },
+      { mobile: [] },
+      { mobile: {} },
+      { mobile: '1'.repeat(10_000) },
+      { __proto__: { mobile: '13800001234' } },
+      { constructor: { prototype: {} } },
+    ];
+    const paths = [
+      '/api/auth/sms-codes',
+      '/api/auth/sms-login',
+      '/api/auth/wechat-login',
+      '/api/identity/real-name',
+      '/api/auth/logout',
+    ];
     for (const path of paths) {
       for (const body of samples) {
         const res = await call(bff.url, 'POST', path, { raw: JSON.stringify(body) });
@@ -154,7 +193,11 @@ describe('request ids, CORS and headers', () => {
   it('answers a CORS preflight and sets security headers', async () => {
     const res = await fetch(`${bff.url}/api/me`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:10086', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      headers: {
+        origin: 'http://localhost:10086',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
@@ -185,21 +228,29 @@ describe('platform faults within the budget', () => {
 
     await fault({ service: 'wechat', errorRate: 1 });
     const statuses: number[] = [];
-    for (let i = 0; i < 8; i++) statuses.push((await call(bff.url, 'POST', '/api/auth/wechat-login', { body: { code: `code-${i}` } })).status);
+    for (let i = 0; i < 8; i++)
+      statuses.push((await call(bff.url, 'POST', '/api/auth/wechat-login', { body: { code: `code-${i}` } })).status);
     expect(statuses.every((s) => s === 503)).toBe(true);
     expect(bff.platform.http.breakerState('wechat')).toBe('open');
     const fast = Date.now();
-    expect((await call(bff.url, 'POST', '/api/auth/wechat-login', { body: { code: 'x' } })).body.error.code).toBe('PLATFORM_UNAVAILABLE');
+    expect((await call(bff.url, 'POST', '/api/auth/wechat-login', { body: { code: 'x' } })).body.error.code).toBe(
+      'PLATFORM_UNAVAILABLE',
+    );
     expect(Date.now() - fast).toBeLessThan(200);
 
     await clearFaults();
-    await waitFor(async () => (await call(bff.url, 'POST', '/api/auth/wechat-login', { body: { code: 'still-wrong' } })).status === 401);
+    await waitFor(
+      async () =>
+        (await call(bff.url, 'POST', '/api/auth/wechat-login', { body: { code: 'still-wrong' } })).status === 401,
+    );
     expect(bff.platform.http.breakerState('wechat')).toBe('closed');
   });
 
   it('does not let business answers (4xx) open the breaker', async () => {
     for (let i = 0; i < 10; i++) {
-      expect((await call(bff.url, 'POST', '/api/auth/wechat-login', { body: { code: `unknown-${i}` } })).status).toBe(401);
+      expect((await call(bff.url, 'POST', '/api/auth/wechat-login', { body: { code: `unknown-${i}` } })).status).toBe(
+        401,
+      );
     }
     expect(bff.platform.http.breakerState('wechat')).toBe('closed');
   });
@@ -219,7 +270,14 @@ describe('readyz when the sandbox process stops', () => {
     const again = await startService({
       name: 'sandbox',
       entry: 'bff/sandbox/src/main.ts',
-      args: ['--port', port, '--mongodb-uri', platforms.sandbox.mongodbUri, '--platform-key', platforms.sandbox.platformKey],
+      args: [
+        '--port',
+        port,
+        '--mongodb-uri',
+        platforms.sandbox.mongodbUri,
+        '--platform-key',
+        platforms.sandbox.platformKey,
+      ],
       env: { LOG_LEVEL: 'warn' },
     });
     try {

@@ -41,7 +41,15 @@ export function createApp({ config, store, logger, platform }: AppDeps): Koa {
   const limiter = new RateLimiter(store);
   const sessions = new SessionService(sessionModel(store), config.sessions);
   const accounts = new AccountService(accountModel(store), crypto);
-  const auth = new AuthService({ limits: config.limits, codes: smsCodeModel(store), limiter, crypto, accounts, sessions, platform });
+  const auth = new AuthService({
+    limits: config.limits,
+    codes: smsCodeModel(store),
+    limiter,
+    crypto,
+    accounts,
+    sessions,
+    platform,
+  });
   const identity = new IdentityService({
     config,
     limiter,
@@ -78,7 +86,10 @@ export function createApp({ config, store, logger, platform }: AppDeps): Koa {
   app.use(errorHandler());
   app.use(
     cors({
-      origin: config.corsOrigins === '*' ? '*' : (ctx) => (config.corsOrigins.includes(ctx.get('origin')) ? ctx.get('origin') : ''),
+      origin:
+        config.corsOrigins === '*'
+          ? '*'
+          : (ctx) => (config.corsOrigins.includes(ctx.get('origin')) ? ctx.get('origin') : ''),
       allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
       exposeHeaders: ['X-Request-Id', 'Retry-After'],
       maxAge: 600,
@@ -107,7 +118,12 @@ export function createApp({ config, store, logger, platform }: AppDeps): Koa {
       jsonLimit: config.bodyLimitBytes,
       onError: (error) => {
         const status = (error as { status?: number }).status;
-        if (status === 413) throw new AppError(413, 'PAYLOAD_TOO_LARGE', `提交的内容过大（上限 ${Math.round(config.bodyLimitBytes / 1024)} KB）`);
+        if (status === 413)
+          throw new AppError(
+            413,
+            'PAYLOAD_TOO_LARGE',
+            `提交的内容过大（上限 ${Math.round(config.bodyLimitBytes / 1024)} KB）`,
+          );
         if (status === 415) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '不支持的内容编码');
         throw new AppError(400, 'INVALID_JSON', '提交的内容不是有效的 JSON');
       },

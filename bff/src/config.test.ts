@@ -11,7 +11,12 @@ describe('config', () => {
     expect(config.port).toBe(3000);
     expect(config.platform.key).toBe('dev-platform-key');
     expect(config.wechat).toEqual({ appId: 'wxbianminsandbox', secret: 'sandbox-wechat-secret' });
-    expect(config.sessions).toMatchObject({ idleSeconds: 1800, absoluteSeconds: 7 * 86400, staffAbsoluteSeconds: 12 * 3600, faceCheckedSeconds: 300 });
+    expect(config.sessions).toMatchObject({
+      idleSeconds: 1800,
+      absoluteSeconds: 7 * 86400,
+      staffAbsoluteSeconds: 12 * 3600,
+      faceCheckedSeconds: 300,
+    });
     expect(config.piiKey).toHaveLength(32);
   });
 
@@ -32,7 +37,9 @@ describe('config', () => {
 
   it('explains bad values in Chinese and English', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), PORT: 'eighty' })).toThrow(ConfigError);
-    expect(() => loadConfig({ DATA_DIR: dataDir(), PORT: 'eighty' })).toThrow(/环境变量配置有误 \/ invalid environment:\n {2}PORT/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), PORT: 'eighty' })).toThrow(
+      /环境变量配置有误 \/ invalid environment:\n {2}PORT/,
+    );
     expect(() => loadConfig({ DATA_DIR: dataDir(), PII_KEY: 'too-short' })).toThrow(/PII_KEY/);
     expect(() => loadConfig({ DATA_DIR: dataDir(), MONGODB_URI: 'http://x' })).toThrow(/MONGODB_URI/);
   });

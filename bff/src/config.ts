@@ -13,7 +13,10 @@ const count = (fallback: number) => z.coerce.number().int().nonnegative().defaul
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// / 应以 mongodb:// 开头').optional(),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// / 应以 mongodb:// 开头')
+    .optional(),
   PLATFORM_URL: z.url().default('http://127.0.0.1:4000'),
   PLATFORM_KEY: z.string().min(1).default('dev-platform-key'),
   PUBLIC_PLATFORM_URL: z.url().optional(),
@@ -52,7 +55,15 @@ export interface Config {
   port: number;
   host: string;
   mongodbUri?: string;
-  platform: { url: string; key: string; publicUrl?: string; callTimeoutMs: number; requestBudgetMs: number; breakerResetMs: number; readyTimeoutMs: number };
+  platform: {
+    url: string;
+    key: string;
+    publicUrl?: string;
+    callTimeoutMs: number;
+    requestBudgetMs: number;
+    breakerResetMs: number;
+    readyTimeoutMs: number;
+  };
   dataDir: string;
   staticDir?: string;
   logLevel: Env['LOG_LEVEL'];
@@ -117,7 +128,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   let piiKey: Buffer;
   if (e.PII_KEY) {
     const key = parseKey(e.PII_KEY);
-    if (!key) throw new ConfigError('PII_KEY 必须是 32 字节密钥（64 位十六进制或 base64）/ PII_KEY must be a 32-byte key (64 hex characters or base64)');
+    if (!key)
+      throw new ConfigError(
+        'PII_KEY 必须是 32 字节密钥（64 位十六进制或 base64）/ PII_KEY must be a 32-byte key (64 hex characters or base64)',
+      );
     piiKey = key;
   } else {
     piiKey = devPiiKey(dataDir);
@@ -141,7 +155,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staticDir: fs.existsSync(path.join(staticDir, 'index.html')) ? staticDir : undefined,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
-    corsOrigins: e.CORS_ORIGINS === '*' ? '*' : e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins:
+      e.CORS_ORIGINS === '*'
+        ? '*'
+        : e.CORS_ORIGINS.split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
     wechat: { appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET },
     piiKey,
     sessions: {

@@ -39,9 +39,12 @@ async function main(): Promise<void> {
       server.closeAllConnections();
     }, DRAIN_TIMEOUT_MS);
     force.unref();
-    // Stop accepting; idle keep-alive sockets are closed now, busy ones after their answer.
+    // Stop accepting. Keep-alive sockets are closed as soon as they are idle: at once for idle
+    // ones, right after their answer for busy ones (checked until the server has closed).
+    const sweeper = setInterval(() => server.closeIdleConnections(), 50);
     server.close(async () => {
       clearTimeout(force);
+      clearInterval(sweeper);
       let code = 0;
       try {
         await platform.close();

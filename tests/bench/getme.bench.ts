@@ -30,7 +30,14 @@ async function bareServer(): Promise<void> {
       return;
     }
     ctx.body = {
-      user: { id: '665f1c2e9b1e8a0012345678', role: 'resident', level: 'LOGGED_IN', mobileMasked: '199****1234', nameMasked: null, idNumberMasked: null },
+      user: {
+        id: '665f1c2e9b1e8a0012345678',
+        role: 'resident',
+        level: 'LOGGED_IN',
+        mobileMasked: '199****1234',
+        nameMasked: null,
+        idNumberMasked: null,
+      },
       session: { level: 'LOGGED_IN', role: 'resident', expiresAt: new Date(Date.now() + 1_800_000).toISOString() },
     };
   });
@@ -82,7 +89,10 @@ async function main(): Promise<void> {
     await json(`${stack.apiUrl}/auth/sms-codes`, { method: 'POST', body: JSON.stringify({ mobile }) });
     const outbox = await json(`${stack.sandboxUrl}/sandbox/sms/outbox?mobile=${mobile}`);
     const code = outbox.messages[0].code;
-    const login = await json(`${stack.apiUrl}/auth/sms-login`, { method: 'POST', body: JSON.stringify({ mobile, code, device: 'bench' }) });
+    const login = await json(`${stack.apiUrl}/auth/sms-login`, {
+      method: 'POST',
+      body: JSON.stringify({ mobile, code, device: 'bench' }),
+    });
     const token: string = login.token;
     const me = await json(`${stack.apiUrl}/me`, { headers: { authorization: `Bearer ${token}` } });
     if (me.user.id !== login.user.id) throw new Error('getMe did not answer the logged-in user');

@@ -9,7 +9,8 @@ export interface AuthRequirement {
   roles?: readonly Role[];
 }
 
-export type ResolveOutcome = { ok: true; session: AuthSession } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' };
+export type ResolveOutcome =
+  { ok: true; session: AuthSession } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' };
 
 export interface SessionResolver {
   resolve(token: string): Promise<ResolveOutcome>;

@@ -22,7 +22,8 @@ export const errors = {
   unauthenticated: (message = '请先登录') => new AppError(401, 'UNAUTHENTICATED', message),
   sessionExpired: () => new AppError(401, 'SESSION_EXPIRED', '登录已过期，请重新登录'),
   forbidden: (message = '没有权限进行此操作') => new AppError(403, 'FORBIDDEN', message),
-  levelRequired: (requiredLevel: string, message: string) => new AppError(403, 'LEVEL_REQUIRED', message, { requiredLevel }),
+  levelRequired: (requiredLevel: string, message: string) =>
+    new AppError(403, 'LEVEL_REQUIRED', message, { requiredLevel }),
   /** 429 with the wait in seconds both in the body and in a Retry-After header. */
   rateLimited: (code: string, message: string, retryAfterSeconds: number, extra: ErrorExtra = {}) =>
     new AppError(429, code, message, { retryAfterSeconds, ...extra }, { 'Retry-After': String(retryAfterSeconds) }),
@@ -59,7 +60,10 @@ function fromHttpError(error: unknown): AppError | null {
 /** The store cannot be reached: a temporary condition, not a bug. */
 function fromStoreError(error: unknown): AppError | null {
   const name = (error as { name?: string } | null)?.name ?? '';
-  if (/^Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed)Error$/.test(name) || name === 'MongooseServerSelectionError') {
+  if (
+    /^Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed)Error$/.test(name) ||
+    name === 'MongooseServerSelectionError'
+  ) {
     return new AppError(503, 'STORE_UNAVAILABLE', '系统繁忙，请稍后再试');
   }
   return null;

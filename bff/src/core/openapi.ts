@@ -1,7 +1,12 @@
 // The route helper: one definition registers the OpenAPI path (operationId, schemas, security)
 // and mounts the Koa route with the same zod schemas, so the document cannot drift from the code.
 import Router from '@koa/router';
-import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig } from '@asteasolutions/zod-to-openapi';
+import {
+  extendZodWithOpenApi,
+  OpenAPIRegistry,
+  OpenApiGeneratorV31,
+  type ResponseConfig,
+} from '@asteasolutions/zod-to-openapi';
 import type { Context, Middleware } from 'koa';
 import { z, type ZodObject, type ZodType } from 'zod';
 import { parseOrThrow } from './validation';
@@ -79,9 +84,12 @@ export class Api {
     this.registry.register('ErrorResponse', ErrorResponse);
   }
 
-  route<B extends ZodType | undefined, P extends ZodObject | undefined, Q extends ZodObject | undefined, R extends ZodType>(
-    def: RouteDefinition<B, P, Q, R>,
-  ): void {
+  route<
+    B extends ZodType | undefined,
+    P extends ZodObject | undefined,
+    Q extends ZodObject | undefined,
+    R extends ZodType,
+  >(def: RouteDefinition<B, P, Q, R>): void {
     if (this.operationIds.has(def.operationId)) throw new Error(`duplicate operationId ${def.operationId}`);
     this.operationIds.add(def.operationId);
     this.registry.registerPath({
@@ -97,7 +105,10 @@ export class Api {
         ...(def.body ? { body: { required: true, content: { 'application/json': { schema: def.body } } } } : {}),
       },
       responses: {
-        [String(def.successStatus ?? 200)]: { description: 'OK', content: { 'application/json': { schema: def.response } } },
+        [String(def.successStatus ?? 200)]: {
+          description: 'OK',
+          content: { 'application/json': { schema: def.response } },
+        },
         ...errorResponses(def),
       },
     });
@@ -109,7 +120,9 @@ export class Api {
     stack.push(async (ctx) => {
       const input = {
         body: (def.body ? parseOrThrow(def.body, ctx.request.body ?? {}, 'body') : undefined) as Infer<B>,
-        params: (def.params ? parseOrThrow(def.params, (ctx as unknown as { params: unknown }).params, 'params') : undefined) as Infer<P>,
+        params: (def.params
+          ? parseOrThrow(def.params, (ctx as unknown as { params: unknown }).params, 'params')
+          : undefined) as Infer<P>,
         query: (def.query ? parseOrThrow(def.query, ctx.query, 'query') : undefined) as Infer<Q>,
       };
       const result = await def.handler(ctx, input);
@@ -129,7 +142,9 @@ export class Api {
   }
 }
 
-function errorResponses(def: RouteDefinition<ZodType | undefined, ZodObject | undefined, ZodObject | undefined, ZodType>) {
+function errorResponses(
+  def: RouteDefinition<ZodType | undefined, ZodObject | undefined, ZodObject | undefined, ZodType>,
+) {
   const byStatus = new Map<number, Set<string>>();
   const add = (status: number, ...codes: string[]) => {
     const set = byStatus.get(status) ?? new Set<string>();
@@ -137,7 +152,10 @@ function errorResponses(def: RouteDefinition<ZodType | undefined, ZodObject | un
     byStatus.set(status, set);
   };
   if (def.body || def.params || def.query) add(400, 'VALIDATION_FAILED');
-  if (def.body) add(400, 'INVALID_JSON'), add(413, 'PAYLOAD_TOO_LARGE');
+  if (def.body) {
+    add(400, 'INVALID_JSON');
+    add(413, 'PAYLOAD_TOO_LARGE');
+  }
   if (def.auth) {
     add(401, 'UNAUTHENTICATED', 'SESSION_EXPIRED');
     if (def.auth.level || def.auth.roles) add(403, 'LEVEL_REQUIRED', 'FORBIDDEN');

@@ -11,7 +11,11 @@ interface CounterDoc {
 }
 
 const counterSchema = new Schema<CounterDoc>(
-  { _id: { type: String, required: true }, count: { type: Number, required: true }, resetAt: { type: Date, required: true } },
+  {
+    _id: { type: String, required: true },
+    count: { type: Number, required: true },
+    resetAt: { type: Date, required: true },
+  },
   { versionKey: false, collection: 'rate_counters' },
 );
 counterSchema.index({ resetAt: 1 }, { expireAfterSeconds: 0 });
@@ -38,7 +42,9 @@ export class RateLimiter {
   readonly model: Model<CounterDoc>;
 
   constructor(connection: Connection) {
-    this.model = (connection.models.RateCounter as Model<CounterDoc>) ?? connection.model<CounterDoc>('RateCounter', counterSchema);
+    this.model =
+      (connection.models.RateCounter as Model<CounterDoc>) ??
+      connection.model<CounterDoc>('RateCounter', counterSchema);
   }
 
   /** Counts one hit against `key` and says whether it is within the limit. */
@@ -51,7 +57,11 @@ export class RateLimiter {
       const doc =
         open ??
         (await this.model
-          .findOneAndUpdate({ _id: key, resetAt: { $lte: now } }, { $set: { count: 1, resetAt: resetAtForNew } }, { returnDocument: 'after' })
+          .findOneAndUpdate(
+            { _id: key, resetAt: { $lte: now } },
+            { $set: { count: 1, resetAt: resetAtForNew } },
+            { returnDocument: 'after' },
+          )
           .lean()) ??
         (await this.insertFresh(key, resetAtForNew));
       if (!doc) continue; // lost a race to create the counter: count against the winner's window
@@ -89,6 +99,12 @@ export class RateLimiter {
   private result(doc: CounterDoc, limit: number, now: Date, peek = false): ConsumeResult {
     const retryAfterSeconds = Math.max(1, Math.ceil((doc.resetAt.getTime() - now.getTime()) / 1000));
     const allowed = peek ? doc.count < limit : doc.count <= limit;
-    return { allowed, count: doc.count, remaining: Math.max(0, limit - doc.count), retryAfterSeconds, resetAt: doc.resetAt };
+    return {
+      allowed,
+      count: doc.count,
+      remaining: Math.max(0, limit - doc.count),
+      retryAfterSeconds,
+      resetAt: doc.resetAt,
+    };
   }
 }

@@ -18,7 +18,11 @@ export function fieldProblems(error: z.ZodError): FieldProblem[] {
 }
 
 /** Parses `input` or throws the contract's 400; `where` names the part of the request. */
-export function parseOrThrow<T extends ZodType>(schema: T, input: unknown, where: 'body' | 'params' | 'query'): z.output<T> {
+export function parseOrThrow<T extends ZodType>(
+  schema: T,
+  input: unknown,
+  where: 'body' | 'params' | 'query',
+): z.output<T> {
   const result = schema.safeParse(input, { error: zhCN });
   if (result.success) return result.data;
   const fields = fieldProblems(result.error).map((f) => ({ ...f, path: `${where}.${f.path}` }));

@@ -92,7 +92,9 @@ export class PlatformHttp {
       const res = await this.pool.request({
         method: 'GET',
         path: this.prefix + path,
-        headers: options.keyed ? { 'x-platform-key': this.options.key, accept: 'application/json' } : { accept: 'application/json' },
+        headers: options.keyed
+          ? { 'x-platform-key': this.options.key, accept: 'application/json' }
+          : { accept: 'application/json' },
         signal: AbortSignal.timeout(timeoutMs),
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
@@ -136,7 +138,9 @@ export class PlatformHttp {
 
   private async once(req: PlatformRequest, timeoutMs: number): Promise<PlatformResponse> {
     const search = req.query
-      ? new URLSearchParams(Object.entries(req.query).filter((e): e is [string, string] => e[1] !== undefined)).toString()
+      ? new URLSearchParams(
+          Object.entries(req.query).filter((e): e is [string, string] => e[1] !== undefined),
+        ).toString()
       : '';
     const path = this.prefix + (search ? `${req.path}?${search}` : req.path);
     let res;
@@ -163,7 +167,8 @@ export class PlatformHttp {
     } catch (error) {
       throw classifyNetworkError(error, timeoutMs);
     }
-    if (res.statusCode >= 500) throw new UpstreamFailure('status', `upstream answered ${res.statusCode}`, res.statusCode);
+    if (res.statusCode >= 500)
+      throw new UpstreamFailure('status', `upstream answered ${res.statusCode}`, res.statusCode);
     let body: unknown;
     try {
       body = text ? JSON.parse(text) : undefined;
@@ -179,7 +184,8 @@ export class PlatformHttp {
     if (isOpenBreaker(error)) return platformErrors.unavailable(service, `${what}: circuit open`);
     if (error instanceof UpstreamFailure) {
       if (error.kind === 'timeout') return platformErrors.timeout(service, `${what}: ${error.message}`);
-      if (error.kind === 'unavailable' || error.status === 503) return platformErrors.unavailable(service, `${what}: ${error.message}`);
+      if (error.kind === 'unavailable' || error.status === 503)
+        return platformErrors.unavailable(service, `${what}: ${error.message}`);
       return platformErrors.badGateway(service, `${what}: ${error.message}`);
     }
     return platformErrors.badGateway(service, `${what}: ${error instanceof Error ? error.message : String(error)}`);
@@ -190,7 +196,12 @@ function isOpenBreaker(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === 'EOPENBREAKER';
 }
 
-const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ETIMEDOUT',
+]);
 
 function classifyNetworkError(error: unknown, timeoutMs: number): UpstreamFailure {
   const e = error as { name?: string; code?: string; message?: string; cause?: { code?: string } };

@@ -8,7 +8,10 @@ const SERVICE = 'identity';
 
 export type VerifyResult = 'MATCH' | 'MISMATCH' | 'NOT_FOUND' | 'CANCELLED';
 
-const verifyAnswer = z.object({ result: z.enum(['MATCH', 'MISMATCH', 'NOT_FOUND', 'CANCELLED']), personId: z.string().optional() });
+const verifyAnswer = z.object({
+  result: z.enum(['MATCH', 'MISMATCH', 'NOT_FOUND', 'CANCELLED']),
+  personId: z.string().optional(),
+});
 
 const faceStarted = z.object({
   token: z.string().min(1),
@@ -32,25 +35,43 @@ export type FaceSession = z.output<typeof faceSession>;
 export class IdentityClient {
   constructor(private readonly http: PlatformHttp) {}
 
-  async verify(name: string, idNumber: string): Promise<{ result: VerifyResult | 'INVALID_ID_NUMBER'; personId?: string }> {
+  async verify(
+    name: string,
+    idNumber: string,
+  ): Promise<{ result: VerifyResult | 'INVALID_ID_NUMBER'; personId?: string }> {
     const what = 'identity verify';
-    const res = await this.http.request(SERVICE, { method: 'POST', path: '/v1/identity/verify', body: { name, idNumber } });
+    const res = await this.http.request(SERVICE, {
+      method: 'POST',
+      path: '/v1/identity/verify',
+      body: { name, idNumber },
+    });
     if (res.status === 200) return parseAnswer(SERVICE, what, verifyAnswer, res.body);
     if (res.status === 400 && errorCode(res.body) === 'INVALID_ID_NUMBER') return { result: 'INVALID_ID_NUMBER' };
     throw unexpectedStatus(SERVICE, what, res);
   }
 
-  async startFace(name: string, idNumber: string): Promise<({ ok: true } & z.output<typeof faceStarted>) | { ok: false; reason: 'NOT_MATCHED' }> {
+  async startFace(
+    name: string,
+    idNumber: string,
+  ): Promise<({ ok: true } & z.output<typeof faceStarted>) | { ok: false; reason: 'NOT_MATCHED' }> {
     const what = 'face start';
-    const res = await this.http.request(SERVICE, { method: 'POST', path: '/v1/identity/face/sessions', body: { name, idNumber } });
-    if (res.status === 200 || res.status === 201) return { ok: true, ...parseAnswer(SERVICE, what, faceStarted, res.body) };
+    const res = await this.http.request(SERVICE, {
+      method: 'POST',
+      path: '/v1/identity/face/sessions',
+      body: { name, idNumber },
+    });
+    if (res.status === 200 || res.status === 201)
+      return { ok: true, ...parseAnswer(SERVICE, what, faceStarted, res.body) };
     if (res.status === 422) return { ok: false, reason: 'NOT_MATCHED' };
     throw unexpectedStatus(SERVICE, what, res);
   }
 
   async getFace(token: string): Promise<FaceSession | null> {
     const what = 'face result';
-    const res = await this.http.request(SERVICE, { method: 'GET', path: `/v1/identity/face/sessions/${encodeURIComponent(token)}` });
+    const res = await this.http.request(SERVICE, {
+      method: 'GET',
+      path: `/v1/identity/face/sessions/${encodeURIComponent(token)}`,
+    });
     if (res.status === 200) return parseAnswer(SERVICE, what, faceSession, res.body);
     if (res.status === 404) return null;
     throw unexpectedStatus(SERVICE, what, res);

@@ -20,7 +20,10 @@ export class StaffClient {
 
   async byMobile(mobile: string): Promise<StaffEntry | null> {
     const what = 'staff by mobile';
-    const res = await this.http.request(SERVICE, { method: 'GET', path: `/v1/staff/by-mobile/${encodeURIComponent(mobile)}` });
+    const res = await this.http.request(SERVICE, {
+      method: 'GET',
+      path: `/v1/staff/by-mobile/${encodeURIComponent(mobile)}`,
+    });
     if (res.status === 200) return parseAnswer(SERVICE, what, staffEntry, res.body);
     if (res.status === 404) return null;
     throw unexpectedStatus(SERVICE, what, res);

@@ -7,7 +7,11 @@ import { platformErrors } from './errors';
 
 const SERVICE = 'wechat';
 
-const sessionAnswer = z.object({ openid: z.string().min(1), session_key: z.string().min(1), unionid: z.string().optional() });
+const sessionAnswer = z.object({
+  openid: z.string().min(1),
+  session_key: z.string().min(1),
+  unionid: z.string().optional(),
+});
 const errorAnswer = z.object({ errcode: z.number(), errmsg: z.string().optional() });
 
 /** Codes that mean the code itself is bad, used or expired: the caller's problem, not ours. */

@@ -137,7 +137,11 @@ export function freshMobile(): string {
 }
 
 export async function latestSmsCode(sandboxUrl: string, mobile: string): Promise<string> {
-  const { body } = await call<{ messages: Array<{ code?: string }> }>(sandboxUrl, 'GET', `/sandbox/sms/outbox?mobile=${mobile}`);
+  const { body } = await call<{ messages: Array<{ code?: string }> }>(
+    sandboxUrl,
+    'GET',
+    `/sandbox/sms/outbox?mobile=${mobile}`,
+  );
   const code = body.messages.find((m) => m.code)?.code;
   if (!code) throw new Error(`no SMS code in the outbox for ${mobile}`);
   return code;

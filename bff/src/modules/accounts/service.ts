@@ -33,7 +33,12 @@ export class AccountService {
   }
 
   /** The account of a WeChat openid; the new session_key replaces the old one, encrypted. */
-  async loginByWechat(openid: string, sessionKey: string, unionid: string | undefined, now = new Date()): Promise<AccountDoc> {
+  async loginByWechat(
+    openid: string,
+    sessionKey: string,
+    unionid: string | undefined,
+    now = new Date(),
+  ): Promise<AccountDoc> {
     const set: Record<string, unknown> = { wechatSessionKeyEnc: this.crypto.encrypt(sessionKey), lastLoginAt: now };
     if (unionid) set.wechatUnionid = unionid;
     return this.upsert({ wechatOpenid: openid }, { $set: set, $setOnInsert: { createdAt: now, role: 'resident' } });
@@ -51,7 +56,12 @@ export class AccountService {
 
   /** Another account already holding this ID number, if any (checked before spending an attempt). */
   async boundElsewhere(userId: string, idNumber: string): Promise<boolean> {
-    const other = await this.model.findOne({ idNumberFingerprint: this.fingerprint(idNumber), _id: { $ne: new Types.ObjectId(userId) } }, { _id: 1 }).lean();
+    const other = await this.model
+      .findOne(
+        { idNumberFingerprint: this.fingerprint(idNumber), _id: { $ne: new Types.ObjectId(userId) } },
+        { _id: 1 },
+      )
+      .lean();
     return Boolean(other);
   }
 
@@ -60,12 +70,19 @@ export class AccountService {
    * account holds no ID number or this same one; the unique fingerprint index refuses a number
    * bound to another account even when two requests race.
    */
-  async bindIdentity(userId: string, identity: { idNumber: string; name: string; personId?: string }, now = new Date()): Promise<AccountDoc> {
+  async bindIdentity(
+    userId: string,
+    identity: { idNumber: string; name: string; personId?: string },
+    now = new Date(),
+  ): Promise<AccountDoc> {
     const fingerprint = this.fingerprint(identity.idNumber);
     try {
       const updated = await this.model
         .findOneAndUpdate(
-          { _id: new Types.ObjectId(userId), $or: [{ idNumberFingerprint: { $exists: false } }, { idNumberFingerprint: fingerprint }] },
+          {
+            _id: new Types.ObjectId(userId),
+            $or: [{ idNumberFingerprint: { $exists: false } }, { idNumberFingerprint: fingerprint }],
+          },
           {
             $set: {
               idNumberEnc: this.crypto.encrypt(identity.idNumber),

@@ -1,6 +1,16 @@
 // Log-in by SMS and WeChat, getMe, logout and the log-in limits, over HTTP against devdb and
 // the platform sandbox.
-import { call, freshMobile, latestSmsCode, loginBySms, personas, startBff, startPlatforms, type Platforms, type TestBff } from '../../testing/harness';
+import {
+  call,
+  freshMobile,
+  latestSmsCode,
+  loginBySms,
+  personas,
+  startBff,
+  startPlatforms,
+  type Platforms,
+  type TestBff,
+} from '../../testing/harness';
 
 let platforms: Platforms;
 let bff: TestBff;
@@ -20,7 +30,11 @@ describe('requestSmsCode + loginWithSms', () => {
     const mobile = freshMobile();
     const sent = await call(bff.url, 'POST', '/api/auth/sms-codes', { body: { mobile } });
     expect(sent.status).toBe(200);
-    expect(sent.body).toEqual({ sentTo: `${mobile.slice(0, 3)}****${mobile.slice(-4)}`, expiresInSeconds: 300, resendAfterSeconds: 60 });
+    expect(sent.body).toEqual({
+      sentTo: `${mobile.slice(0, 3)}****${mobile.slice(-4)}`,
+      expiresInSeconds: 300,
+      resendAfterSeconds: 60,
+    });
 
     const code = await latestSmsCode(platforms.sandbox.url, mobile);
     expect(code).toMatch(/^\d{6}$/);
@@ -72,7 +86,9 @@ describe('requestSmsCode + loginWithSms', () => {
     await call(bff.url, 'POST', '/api/auth/sms-codes', { body: { mobile } });
     const code = await latestSmsCode(platforms.sandbox.url, mobile);
     const guesses = Array.from({ length: 20 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'));
-    const answers = await Promise.all(guesses.map((g) => call(bff.url, 'POST', '/api/auth/sms-login', { body: { mobile, code: g } })));
+    const answers = await Promise.all(
+      guesses.map((g) => call(bff.url, 'POST', '/api/auth/sms-login', { body: { mobile, code: g } })),
+    );
     expect(answers.every((a) => a.status === 400)).toBe(true);
     const doc = await bff.store.collection('sms_codes').findOne({ _id: mobile } as never);
     expect(doc?.tries).toBe(5);
@@ -99,7 +115,16 @@ describe('requestSmsCode + loginWithSms', () => {
   });
 
   it('validates the mobile and the code in Chinese', async () => {
-    const cases: unknown[] = [{}, { mobile: '1380000' }, { mobile: 13800001234 }, { mobile: '23800001234' }, { mobile: '13800001234', extra: 1 }, [], 'text', null];
+    const cases: unknown[] = [
+      {},
+      { mobile: '1380000' },
+      { mobile: 13800001234 },
+      { mobile: '23800001234' },
+      { mobile: '13800001234', extra: 1 },
+      [],
+      'text',
+      null,
+    ];
     for (const body of cases) {
       const res = await call(bff.url, 'POST', '/api/auth/sms-codes', { raw: JSON.stringify(body) });
       expect(res.status).toBe(400);
@@ -143,15 +168,22 @@ describe('limits with small settings', () => {
 
   it('limits codes per IP address and log-in tries per IP address', async () => {
     // The previous test used one of this instance's three codes an hour for this address.
-    expect((await call(limited.url, 'POST', '/api/auth/sms-codes', { body: { mobile: freshMobile() } })).status).toBe(200);
-    expect((await call(limited.url, 'POST', '/api/auth/sms-codes', { body: { mobile: freshMobile() } })).status).toBe(200);
+    expect((await call(limited.url, 'POST', '/api/auth/sms-codes', { body: { mobile: freshMobile() } })).status).toBe(
+      200,
+    );
+    expect((await call(limited.url, 'POST', '/api/auth/sms-codes', { body: { mobile: freshMobile() } })).status).toBe(
+      200,
+    );
     const refused = await call(limited.url, 'POST', '/api/auth/sms-codes', { body: { mobile: freshMobile() } });
     expect(refused.status).toBe(429);
     expect(refused.body.error.message).toContain('当前网络');
 
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
-      statuses.push((await call(limited.url, 'POST', '/api/auth/sms-login', { body: { mobile: freshMobile(), code: '123456' } })).status);
+      statuses.push(
+        (await call(limited.url, 'POST', '/api/auth/sms-login', { body: { mobile: freshMobile(), code: '123456' } }))
+          .status,
+      );
     }
     // Three log-in tries a minute per address; the first test spent one.
     expect(statuses).toEqual([400, 400, 429, 429]);
@@ -164,7 +196,9 @@ describe('staff log-in', () => {
     const member = staff.find((s) => s.role === 'staff');
     const login = await loginBySms(bff, platforms.sandbox.url, member.mobile);
     expect(login.body.user.role).toBe('staff');
-    const session = await bff.store.collection('sessions').findOne({ userId: { $exists: true }, role: 'staff' } as never);
+    const session = await bff.store
+      .collection('sessions')
+      .findOne({ userId: { $exists: true }, role: 'staff' } as never);
     const absolute = (session!.absoluteExpiresAt as Date).getTime() - (session!.createdAt as Date).getTime();
     expect(absolute).toBe(12 * 3600 * 1000);
     const me = await call(bff.url, 'GET', '/api/me', { token: login.token });
@@ -218,7 +252,9 @@ describe('logout', () => {
     const tokens: string[] = [];
     for (let i = 0; i < 3; i++) {
       const code = (await call(platforms.sandbox.url, 'POST', '/sandbox/wechat/code', { body: { openid } })).body.code;
-      tokens.push((await call(bff.url, 'POST', '/api/auth/wechat-login', { body: { code, device: `device-${i}` } })).body.token);
+      tokens.push(
+        (await call(bff.url, 'POST', '/api/auth/wechat-login', { body: { code, device: `device-${i}` } })).body.token,
+      );
     }
     const one = await call(bff.url, 'POST', '/api/auth/logout', { token: tokens[0], body: {} });
     expect(one.status).toBe(200);
@@ -241,5 +277,19 @@ describe('logout', () => {
     const res = await call(bff.url, 'POST', '/api/auth/logout', { token, body: { allDevices: 'yes' } });
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0].path).toBe('body.allDevices');
+  });
+});
+
+describe('logs', () => {
+  it('hold no token, no SMS code and no full mobile', async () => {
+    const mobile = freshMobile();
+    const { token } = await loginBySms(bff, platforms.sandbox.url, mobile);
+    const code = await latestSmsCode(platforms.sandbox.url, mobile);
+    await call(bff.url, 'GET', '/api/me', { token });
+    const text = bff.logs.join('\n');
+    expect(bff.logs.some((l) => l.includes('/api/auth/sms-login'))).toBe(true);
+    expect(text).not.toContain(token);
+    expect(text).not.toContain(mobile);
+    expect(text).not.toMatch(new RegExp(`"${code}"`));
   });
 });

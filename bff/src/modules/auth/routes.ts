@@ -1,7 +1,16 @@
 // Log-in and session operations.
 import { sessionOf } from '../../core/auth';
 import type { Api } from '../../core/openapi';
-import { LoggedOut, LoginWithSmsBody, LoginWithWechatBody, LogoutBody, Me, RequestSmsCodeBody, SessionIssued, SmsCodeSent } from './schema';
+import {
+  LoggedOut,
+  LoginWithSmsBody,
+  LoginWithWechatBody,
+  LogoutBody,
+  Me,
+  RequestSmsCodeBody,
+  SessionIssued,
+  SmsCodeSent,
+} from './schema';
 import type { AuthService } from './service';
 
 const tags = ['登录与会话'];

@@ -58,11 +58,7 @@ export const LoginWithSmsBody = z
 
 export const LoginWithWechatBody = z
   .object({
-    code: z
-      .string({ error: '缺少微信登录凭证' })
-      .trim()
-      .min(1, '缺少微信登录凭证')
-      .max(128, '微信登录凭证格式不正确'),
+    code: z.string({ error: '缺少微信登录凭证' }).trim().min(1, '缺少微信登录凭证').max(128, '微信登录凭证格式不正确'),
     device: Device,
   })
   .strict()
@@ -75,7 +71,10 @@ export const Me = z
       level: z.enum(LEVELS),
       role: z.enum(ROLES),
       expiresAt: z.string().openapi({ format: 'date-time' }),
-      faceCheckedUntil: z.string().optional().openapi({ format: 'date-time', description: '人脸核验有效期（仅在有效期内出现）' }),
+      faceCheckedUntil: z
+        .string()
+        .optional()
+        .openapi({ format: 'date-time', description: '人脸核验有效期（仅在有效期内出现）' }),
     }),
   })
   .openapi('Me');

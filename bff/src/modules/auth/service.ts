@@ -41,16 +41,29 @@ export class AuthService {
 
     const resend = await limiter.consume(resendKey, { limit: 1, seconds: limits.smsResendSeconds }, now);
     if (!resend.allowed) {
-      throw smsLimited(resend.retryAfterSeconds, `验证码发送过于频繁，请 ${describeWait(resend.retryAfterSeconds)}后再试`);
+      throw smsLimited(
+        resend.retryAfterSeconds,
+        `验证码发送过于频繁，请 ${describeWait(resend.retryAfterSeconds)}后再试`,
+      );
     }
-    const daily = await limiter.consume(dayKey, { limit: limits.smsDailyPerMobile, until: nextChinaMidnight(now) }, now);
+    const daily = await limiter.consume(
+      dayKey,
+      { limit: limits.smsDailyPerMobile, until: nextChinaMidnight(now) },
+      now,
+    );
     if (!daily.allowed) {
-      throw smsLimited(daily.retryAfterSeconds, `该手机号今日获取验证码次数已达上限，请 ${describeWait(daily.retryAfterSeconds)}后再试`);
+      throw smsLimited(
+        daily.retryAfterSeconds,
+        `该手机号今日获取验证码次数已达上限，请 ${describeWait(daily.retryAfterSeconds)}后再试`,
+      );
     }
     const perIp = await limiter.consume(`sms:ip:${ip}`, { limit: limits.smsHourlyPerIp, seconds: 3600 }, now);
     if (!perIp.allowed) {
       await Promise.all([limiter.refund(resendKey, now), limiter.refund(dayKey, now)]);
-      throw smsLimited(perIp.retryAfterSeconds, `当前网络获取验证码过于频繁，请 ${describeWait(perIp.retryAfterSeconds)}后再试`);
+      throw smsLimited(
+        perIp.retryAfterSeconds,
+        `当前网络获取验证码过于频繁，请 ${describeWait(perIp.retryAfterSeconds)}后再试`,
+      );
     }
 
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
@@ -63,17 +76,28 @@ export class AuthService {
 
     let sent;
     try {
-      sent = await this.deps.platform.sms.send(mobile, 'LOGIN_CODE', { code, minutes: String(Math.round(limits.smsCodeTtlSeconds / 60)) });
+      sent = await this.deps.platform.sms.send(mobile, 'LOGIN_CODE', {
+        code,
+        minutes: String(Math.round(limits.smsCodeTtlSeconds / 60)),
+      });
     } catch (error) {
       // Nothing reached the resident: let them ask again at once.
-      await Promise.all([limiter.refund(resendKey, now), limiter.refund(dayKey, now), this.deps.codes.deleteOne({ _id: mobile, expiresAt })]);
+      await Promise.all([
+        limiter.refund(resendKey, now),
+        limiter.refund(dayKey, now),
+        this.deps.codes.deleteOne({ _id: mobile, expiresAt }),
+      ]);
       throw error;
     }
     if (!sent.ok) {
       await this.deps.codes.deleteOne({ _id: mobile, expiresAt });
       throw smsLimited(sent.retryAfterSeconds, `验证码发送过于频繁，请 ${describeWait(sent.retryAfterSeconds)}后再试`);
     }
-    return { sentTo: maskMobile(mobile), expiresInSeconds: limits.smsCodeTtlSeconds, resendAfterSeconds: limits.smsResendSeconds };
+    return {
+      sentTo: maskMobile(mobile),
+      expiresInSeconds: limits.smsCodeTtlSeconds,
+      resendAfterSeconds: limits.smsResendSeconds,
+    };
   }
 
   async loginWithSms(input: { mobile: string; code: string; device?: string }, ip: string, now = new Date()) {
@@ -122,9 +146,17 @@ export class AuthService {
   }
 
   private async limitLogins(ip: string, now: Date) {
-    const result = await this.deps.limiter.consume(`login:ip:${ip}`, { limit: this.deps.limits.loginPerIpPerMinute, seconds: 60 }, now);
+    const result = await this.deps.limiter.consume(
+      `login:ip:${ip}`,
+      { limit: this.deps.limits.loginPerIpPerMinute, seconds: 60 },
+      now,
+    );
     if (!result.allowed) {
-      throw errors.rateLimited('LOGIN_RATE_LIMITED', `登录尝试过于频繁，请 ${describeWait(result.retryAfterSeconds)}后再试`, result.retryAfterSeconds);
+      throw errors.rateLimited(
+        'LOGIN_RATE_LIMITED',
+        `登录尝试过于频繁，请 ${describeWait(result.retryAfterSeconds)}后再试`,
+        result.retryAfterSeconds,
+      );
     }
   }
 
@@ -157,11 +189,16 @@ export class AuthService {
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
       const remainingAttempts = Math.max(0, max - reserved.tries);
       throw codeInvalid(
-        remainingAttempts > 0 ? `验证码不正确，还可尝试 ${remainingAttempts} 次` : '验证码错误次数过多，已失效，请重新获取',
+        remainingAttempts > 0
+          ? `验证码不正确，还可尝试 ${remainingAttempts} 次`
+          : '验证码错误次数过多，已失效，请重新获取',
         { remainingAttempts },
       );
     }
-    const consumed = await codes.updateOne({ _id: mobile, codeHash: reserved.codeHash, consumedAt: null }, { $set: { consumedAt: now } });
+    const consumed = await codes.updateOne(
+      { _id: mobile, codeHash: reserved.codeHash, consumedAt: null },
+      { $set: { consumedAt: now } },
+    );
     if (consumed.modifiedCount !== 1) throw codeInvalid('验证码已使用，请重新获取');
   }
 

@@ -28,7 +28,13 @@ async function storeReachable(store: Connection, timeoutMs: number): Promise<boo
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
   try {
-    return await Promise.race([store.db.command({ ping: 1 }).then(() => true, () => false), timeout]);
+    return await Promise.race([
+      store.db.command({ ping: 1 }).then(
+        () => true,
+        () => false,
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -43,7 +49,10 @@ export function registerHealthRoutes(api: Api, deps: HealthDeps): void {
     tags: ['运行状态'],
     auth: false,
     response: Health,
-    handler: async () => ({ ok: true as const, ...(deps.publicPlatformUrl ? { platformUrl: deps.publicPlatformUrl } : {}) }),
+    handler: async () => ({
+      ok: true as const,
+      ...(deps.publicPlatformUrl ? { platformUrl: deps.publicPlatformUrl } : {}),
+    }),
   });
 
   api.route({
@@ -56,7 +65,10 @@ export function registerHealthRoutes(api: Api, deps: HealthDeps): void {
     response: Readiness,
     errors: [{ status: 503, codes: ['NOT_READY'] }],
     handler: async (ctx) => {
-      const [store, platform] = await Promise.all([storeReachable(deps.store, deps.readyTimeoutMs), deps.platform.isReachable()]);
+      const [store, platform] = await Promise.all([
+        storeReachable(deps.store, deps.readyTimeoutMs),
+        deps.platform.isReachable(),
+      ]);
       const checks = { store: store ? 'ok' : 'unreachable', platform: platform ? 'ok' : 'unreachable' } as const;
       if (store && platform) return { ok: true, checks };
       ctx.state.status = 503;

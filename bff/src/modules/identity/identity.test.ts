@@ -1,6 +1,15 @@
 // Real-name verification and the face check over HTTP against devdb and the platform sandbox.
 import { makeIdNumber } from '../../rules/id-number';
-import { call, loginBySms, personas, startBff, startPlatforms, type Persona, type Platforms, type TestBff } from '../../testing/harness';
+import {
+  call,
+  loginBySms,
+  personas,
+  startBff,
+  startPlatforms,
+  type Persona,
+  type Platforms,
+  type TestBff,
+} from '../../testing/harness';
 
 let platforms: Platforms;
 let bff: TestBff;
@@ -40,10 +49,16 @@ describe('verifyIdentity', () => {
     const badCheck = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
     const res = await verify(bff, token, '张子涵', badCheck);
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'ID_NUMBER_INVALID', message: '身份证号第 18 位校验不正确，请核对', reason: 'ID_NUMBER_CHECKSUM' });
+    expect(res.body.error).toMatchObject({
+      code: 'ID_NUMBER_INVALID',
+      message: '身份证号第 18 位校验不正确，请核对',
+      reason: 'ID_NUMBER_CHECKSUM',
+    });
     const short = await verify(bff, token, '张子涵', '1101051949');
     expect(short.body.error.message).toContain('18 位');
-    const counters = await bff.store.collection('rate_counters').countDocuments({ _id: { $regex: '^identity:' } } as never);
+    const counters = await bff.store
+      .collection('rate_counters')
+      .countDocuments({ _id: { $regex: '^identity:' } } as never);
     expect(counters).toBe(0);
   });
 
@@ -143,19 +158,34 @@ describe('verifyIdentity', () => {
   it('lets only one of two racing accounts bind a number', async () => {
     const target = person('co-owner-b');
     const [a, b] = await Promise.all([loginBySms(bff, platforms.sandbox.url), loginBySms(bff, platforms.sandbox.url)]);
-    const answers = await Promise.all([verify(bff, a.token, target.name, target.idNumber), verify(bff, b.token, target.name, target.idNumber)]);
+    const answers = await Promise.all([
+      verify(bff, a.token, target.name, target.idNumber),
+      verify(bff, b.token, target.name, target.idNumber),
+    ]);
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
   });
 
   it('refuses bad input with 400 and no session with 401', async () => {
     const { token } = await loginBySms(bff, platforms.sandbox.url);
-    for (const body of [{}, { name: '张三' }, { name: 'Zhang San', idNumber: '11010519491231002X' }, { name: 12, idNumber: 34 }, { name: '张三', idNumber: '11010519491231002X', x: 1 }]) {
+    for (const body of [
+      {},
+      { name: '张三' },
+      { name: 'Zhang San', idNumber: '11010519491231002X' },
+      { name: 12, idNumber: 34 },
+      { name: '张三', idNumber: '11010519491231002X', x: 1 },
+    ]) {
       const res = await call(bff.url, 'POST', '/api/identity/real-name', { token, body });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
       expect(res.body.error.fields.length).toBeGreaterThan(0);
     }
-    expect((await call(bff.url, 'POST', '/api/identity/real-name', { body: { name: '张三', idNumber: '11010519491231002X' } })).status).toBe(401);
+    expect(
+      (
+        await call(bff.url, 'POST', '/api/identity/real-name', {
+          body: { name: '张三', idNumber: '11010519491231002X' },
+        })
+      ).status,
+    ).toBe(401);
   });
 });
 
@@ -181,7 +211,11 @@ describe('face check', () => {
   it('raises the session to FACE_CHECKED on a PASS read from the platform, once', async () => {
     const started = await call(bff.url, 'POST', '/api/identity/face-checks', { token, body: {} });
     expect(started.status).toBe(200);
-    expect(started.body).toMatchObject({ status: 'PENDING', faceCheckId: expect.any(String), h5Url: expect.stringContaining('/sandbox/face/') });
+    expect(started.body).toMatchObject({
+      status: 'PENDING',
+      faceCheckId: expect.any(String),
+      h5Url: expect.stringContaining('/sandbox/face/'),
+    });
     const id = started.body.faceCheckId;
 
     const pending = await call(bff.url, 'GET', `/api/identity/face-checks/${id}`, { token });
@@ -191,7 +225,11 @@ describe('face check', () => {
     await completeFace(started.body.h5Url, 'pass');
     const passed = await call(bff.url, 'GET', `/api/identity/face-checks/${id}`, { token });
     expect(passed.status).toBe(200);
-    expect(passed.body).toMatchObject({ status: 'PASS', token: expect.any(String), faceCheckedUntil: expect.any(String) });
+    expect(passed.body).toMatchObject({
+      status: 'PASS',
+      token: expect.any(String),
+      faceCheckedUntil: expect.any(String),
+    });
     const until = new Date(passed.body.faceCheckedUntil).getTime() - Date.now();
     expect(until).toBeGreaterThan(4 * 60_000);
     expect(until).toBeLessThanOrEqual(5 * 60_000);
@@ -221,10 +259,14 @@ describe('face check', () => {
     const stranger = person('spouse-a');
     const login = await loginBySms(bff, platforms.sandbox.url);
     const otherToken = (await verify(bff, login.token, stranger.name, stranger.idNumber)).body.token;
-    const res = await call(bff.url, 'GET', `/api/identity/face-checks/${started.body.faceCheckId}`, { token: otherToken });
+    const res = await call(bff.url, 'GET', `/api/identity/face-checks/${started.body.faceCheckId}`, {
+      token: otherToken,
+    });
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('FACE_CHECK_NOT_FOUND');
-    expect((await call(bff.url, 'GET', '/api/identity/face-checks/aaaaaaaaaaaaaaaaaaaaaaaa', { token })).status).toBe(404);
+    expect((await call(bff.url, 'GET', '/api/identity/face-checks/aaaaaaaaaaaaaaaaaaaaaaaa', { token })).status).toBe(
+      404,
+    );
     const bad = await call(bff.url, 'GET', '/api/identity/face-checks/bad!id', { token });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
@@ -238,8 +280,12 @@ describe('face check', () => {
       const real = (await verify(short, login.token, target.name, target.idNumber)).body.token;
       const started = await call(short.url, 'POST', '/api/identity/face-checks', { token: real, body: {} });
       await completeFace(started.body.h5Url, 'pass');
-      const passed = await call(short.url, 'GET', `/api/identity/face-checks/${started.body.faceCheckId}`, { token: real });
-      expect((await call(short.url, 'GET', '/api/me', { token: passed.body.token })).body.session.level).toBe('FACE_CHECKED');
+      const passed = await call(short.url, 'GET', `/api/identity/face-checks/${started.body.faceCheckId}`, {
+        token: real,
+      });
+      expect((await call(short.url, 'GET', '/api/me', { token: passed.body.token })).body.session.level).toBe(
+        'FACE_CHECKED',
+      );
       await new Promise((r) => setTimeout(r, 1200));
       const me = await call(short.url, 'GET', '/api/me', { token: passed.body.token });
       expect(me.body.session.level).toBe('REAL_NAME');

@@ -36,5 +36,7 @@ faceCheckSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 24 * 3600 });
 export type FaceCheckModel = Model<FaceCheckDoc>;
 
 export function faceCheckModel(connection: Connection): FaceCheckModel {
-  return (connection.models.FaceCheck as FaceCheckModel) ?? connection.model<FaceCheckDoc>('FaceCheck', faceCheckSchema);
+  return (
+    (connection.models.FaceCheck as FaceCheckModel) ?? connection.model<FaceCheckDoc>('FaceCheck', faceCheckSchema)
+  );
 }

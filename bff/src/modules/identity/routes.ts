@@ -1,7 +1,14 @@
 // Real-name verification and face-check operations.
 import { sessionOf } from '../../core/auth';
 import type { Api } from '../../core/openapi';
-import { FaceCheckParams, FaceCheckStarted, FaceCheckState, StartFaceCheckBody, VerifyIdentityBody, VerifyIdentityResult } from './schema';
+import {
+  FaceCheckParams,
+  FaceCheckStarted,
+  FaceCheckState,
+  StartFaceCheckBody,
+  VerifyIdentityBody,
+  VerifyIdentityResult,
+} from './schema';
 import type { IdentityService } from './service';
 
 const tags = ['实名与人脸核验'];

@@ -11,7 +11,10 @@ export const VerifyIdentityBody = z
       .max(30, '姓名不能超过 30 个字')
       .regex(/^[\p{Script=Han}·•.]+$/u, '请输入身份证上的中文姓名'),
     // The checksum and date are checked by the ID-number rules so the message can name the problem.
-    idNumber: z.string({ error: '请输入身份证号' }).max(40, '身份证号应为 18 位').openapi({ example: '11010519491231002X' }),
+    idNumber: z
+      .string({ error: '请输入身份证号' })
+      .max(40, '身份证号应为 18 位')
+      .openapi({ example: '11010519491231002X' }),
   })
   .strict()
   .openapi('VerifyIdentityBody');

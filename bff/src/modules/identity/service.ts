@@ -108,13 +108,22 @@ export class IdentityService {
     const identity = accounts.revealIdentity(account);
     if (!identity || !account.idNumberFingerprint) throw errors.levelRequired('REAL_NAME', '请先完成实名认证');
 
-    const starts = await limiter.consume(`face:${session.userId}:${chinaDate(now)}`, { limit: FACE_STARTS_PER_DAY, until: nextChinaMidnight(now) }, now);
+    const starts = await limiter.consume(
+      `face:${session.userId}:${chinaDate(now)}`,
+      { limit: FACE_STARTS_PER_DAY, until: nextChinaMidnight(now) },
+      now,
+    );
     if (!starts.allowed) {
-      throw errors.rateLimited('FACE_CHECK_RATE_LIMITED', `今日人脸核验次数已达上限，请 ${describeWait(starts.retryAfterSeconds)}后再试`, starts.retryAfterSeconds);
+      throw errors.rateLimited(
+        'FACE_CHECK_RATE_LIMITED',
+        `今日人脸核验次数已达上限，请 ${describeWait(starts.retryAfterSeconds)}后再试`,
+        starts.retryAfterSeconds,
+      );
     }
 
     const started = await this.deps.platform.identity.startFace(identity.name, identity.idNumber);
-    if (!started.ok) throw new AppError(422, 'IDENTITY_NOT_MATCHED', '身份信息核验未通过，无法发起人脸核验，请到政务服务大厅办理');
+    if (!started.ok)
+      throw new AppError(422, 'IDENTITY_NOT_MATCHED', '身份信息核验未通过，无法发起人脸核验，请到政务服务大厅办理');
 
     const expiresAt = parseDate(started.expiresAt) ?? new Date(now.getTime() + 10 * 60_000);
     const doc: FaceCheckDoc = {
@@ -129,7 +138,12 @@ export class IdentityService {
       consumedAt: null,
     };
     await this.deps.faceChecks.create(doc);
-    return { faceCheckId: doc._id, status: 'PENDING' as const, h5Url: started.h5Url, expiresAt: expiresAt.toISOString() };
+    return {
+      faceCheckId: doc._id,
+      status: 'PENDING' as const,
+      h5Url: started.h5Url,
+      expiresAt: expiresAt.toISOString(),
+    };
   }
 
   async getFaceCheck(session: AuthSession, faceCheckId: string, now = new Date()) {
@@ -148,12 +162,17 @@ export class IdentityService {
     }
     const completedAt = parseDate(answer?.completedAt ?? undefined);
     if (status === 'PENDING' && record.expiresAt.getTime() <= now.getTime()) status = 'EXPIRED';
-    if (status === 'PASS' && completedAt && now.getTime() - completedAt.getTime() > PASS_CLAIM_WINDOW_MS) status = 'EXPIRED';
+    if (status === 'PASS' && completedAt && now.getTime() - completedAt.getTime() > PASS_CLAIM_WINDOW_MS)
+      status = 'EXPIRED';
 
     if (status === 'PENDING') return this.present(record, session);
     if (status !== 'PASS') {
       const updated = await faceChecks
-        .findOneAndUpdate({ _id: record._id, status: 'PENDING' }, { $set: { status, completedAt: completedAt ?? now } }, { returnDocument: 'after' })
+        .findOneAndUpdate(
+          { _id: record._id, status: 'PENDING' },
+          { $set: { status, completedAt: completedAt ?? now } },
+          { returnDocument: 'after' },
+        )
         .lean();
       return this.present(updated ?? { ...record, status }, session);
     }
@@ -186,7 +205,9 @@ export class IdentityService {
     return {
       faceCheckId: record._id,
       status: record.status,
-      ...(record.status === 'PASS' && session.faceCheckedUntil ? { faceCheckedUntil: session.faceCheckedUntil.toISOString() } : {}),
+      ...(record.status === 'PASS' && session.faceCheckedUntil
+        ? { faceCheckedUntil: session.faceCheckedUntil.toISOString() }
+        : {}),
       message: FACE_MESSAGES[record.status],
     };
   }

@@ -46,7 +46,9 @@ export class SessionService implements SessionResolver {
 
   async issue(input: IssueInput, now = new Date()): Promise<IssuedSession> {
     const token = newToken();
-    const absoluteSeconds = STAFF_ROLES.includes(input.role) ? this.lifetimes.staffAbsoluteSeconds : this.lifetimes.absoluteSeconds;
+    const absoluteSeconds = STAFF_ROLES.includes(input.role)
+      ? this.lifetimes.staffAbsoluteSeconds
+      : this.lifetimes.absoluteSeconds;
     const absoluteExpiresAt = input.absoluteExpiresAt ?? new Date(now.getTime() + absoluteSeconds * 1000);
     const doc: SessionDoc = {
       _id: hashToken(token),
@@ -75,10 +77,9 @@ export class SessionService implements SessionResolver {
     if (now.getTime() - doc.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
       const expiresAt = this.idleExpiry(now, doc.absoluteExpiresAt);
       // Conditional on lastSeenAt so concurrent requests write once; a revoked session stays revoked.
-      await this.model.collection.updateOne(
-        { _id: id, lastSeenAt: doc.lastSeenAt, revokedAt: null } as never,
-        { $set: { lastSeenAt: now, expiresAt } },
-      );
+      await this.model.collection.updateOne({ _id: id, lastSeenAt: doc.lastSeenAt, revokedAt: null } as never, {
+        $set: { lastSeenAt: now, expiresAt },
+      });
       doc.lastSeenAt = now;
       doc.expiresAt = expiresAt;
     }
@@ -89,12 +90,18 @@ export class SessionService implements SessionResolver {
    * Replaces the session by a new token with the given changes (level rises). The old token is
    * revoked first and conditionally, so of two concurrent rotations only one succeeds.
    */
-  async rotate(sessionId: string, changes: Partial<Pick<IssueInput, 'level' | 'faceCheckedUntil' | 'user'>>, now = new Date()): Promise<IssuedSession> {
-    const old = (await this.model.findOneAndUpdate(
-      { _id: sessionId, revokedAt: null, expiresAt: { $gt: now } },
-      { $set: { revokedAt: now, expiresAt: now } },
-      { returnDocument: 'before' },
-    ).lean()) as SessionDoc | null;
+  async rotate(
+    sessionId: string,
+    changes: Partial<Pick<IssueInput, 'level' | 'faceCheckedUntil' | 'user'>>,
+    now = new Date(),
+  ): Promise<IssuedSession> {
+    const old = (await this.model
+      .findOneAndUpdate(
+        { _id: sessionId, revokedAt: null, expiresAt: { $gt: now } },
+        { $set: { revokedAt: now, expiresAt: now } },
+        { returnDocument: 'before' },
+      )
+      .lean()) as SessionDoc | null;
     if (!old) throw new AppError(401, 'UNAUTHENTICATED', '登录状态已更新，请重新登录');
     return this.issue(
       {
@@ -111,7 +118,10 @@ export class SessionService implements SessionResolver {
   }
 
   async revoke(sessionId: string, now = new Date()): Promise<number> {
-    const result = await this.model.updateOne({ _id: sessionId, revokedAt: null }, { $set: { revokedAt: now, expiresAt: now } });
+    const result = await this.model.updateOne(
+      { _id: sessionId, revokedAt: null },
+      { $set: { revokedAt: now, expiresAt: now } },
+    );
     return result.modifiedCount;
   }
 
@@ -141,7 +151,8 @@ export class SessionService implements SessionResolver {
 }
 
 export function effectiveLevel(doc: Pick<SessionDoc, 'level' | 'faceCheckedUntil'>, now: Date): Level {
-  if (doc.level === 'FACE_CHECKED' && !(doc.faceCheckedUntil && doc.faceCheckedUntil.getTime() > now.getTime())) return 'REAL_NAME';
+  if (doc.level === 'FACE_CHECKED' && !(doc.faceCheckedUntil && doc.faceCheckedUntil.getTime() > now.getTime()))
+    return 'REAL_NAME';
   return doc.level;
 }
 
@@ -157,5 +168,13 @@ function toAuthSession(doc: SessionDoc, now: Date): AuthSession {
     idNumberMasked: doc.user.idNumberMasked ?? null,
     ...(doc.user.realNameVerifiedAt ? { realNameVerifiedAt: doc.user.realNameVerifiedAt.toISOString() } : {}),
   };
-  return { id: doc._id, userId: String(doc.userId), role: doc.role, level, faceCheckedUntil, expiresAt: doc.expiresAt, user };
+  return {
+    id: doc._id,
+    userId: String(doc.userId),
+    role: doc.role,
+    level,
+    faceCheckedUntil,
+    expiresAt: doc.expiresAt,
+    user,
+  };
 }

@@ -94,7 +94,9 @@ describe('expiry', () => {
     const sessions = bff.store.collection('sessions');
     const before = await sessions.findOne({ _id: id } as never);
     const past = new Date(Date.now() - 5 * 60_000);
-    await sessions.updateOne({ _id: id } as never, { $set: { lastSeenAt: past, expiresAt: new Date(Date.now() + 60_000) } });
+    await sessions.updateOne({ _id: id } as never, {
+      $set: { lastSeenAt: past, expiresAt: new Date(Date.now() + 60_000) },
+    });
     const me = await call(bff.url, 'GET', '/api/me', { token });
     expect(me.status).toBe(200);
     const after = await sessions.findOne({ _id: id } as never);
