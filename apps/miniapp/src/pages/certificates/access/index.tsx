@@ -56,7 +56,7 @@ export default function CertificateAccessPage() {
             <View key={e.id} className="cert-access__row" role="listitem">
               <View className="cert-item__head">
                 <Text className="cert-item__title">{e.actor}</Text>
-                <Text className={`bm-badge bm-badge--${e.relation === 'SELF' ? 'done' : 'info'}`}>{t.relation[e.relation]}</Text>
+                {e.relation !== 'SELF' && <Text className="bm-badge bm-badge--info">{t.relation[e.relation]}</Text>}
               </View>
               <Text>{e.certificateTitle ? `${e.actionText}：${e.certificateTitle}` : e.actionText}</Text>
               <Text className="bm-muted">{formatDateTime(e.at)}</Text>
