@@ -32,6 +32,8 @@ export async function newPhoneContext(browser: Browser, baseURL: string): Promis
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
+  // Taro's H5 router slides pages in; let the transition settle so the picture shows one page.
+  await page.waitForTimeout(600);
   await page.screenshot({ path: file, fullPage: false });
   return file;
 }
