@@ -220,6 +220,17 @@ describe('platform faults within the budget', () => {
     expect(Date.now() - started).toBeLessThan(1500);
   });
 
+  it('keeps retries of an idempotent GET within the request budget', async () => {
+    await fault({ service: 'wechat', latencyMs: 3000 });
+    const started = Date.now();
+    const res = await call(bff.url, 'POST', '/api/auth/wechat-login', { body: { code: 'slow-code' } });
+    expect(res.status).toBe(504);
+    expect(res.body.error.code).toBe('PLATFORM_TIMEOUT');
+    // Three tries of 400 ms and their pauses fit the 1500 ms budget; nothing waits for the 3 s answer.
+    expect(Date.now() - started).toBeLessThan(1700);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1200);
+  });
+
   it('answers 503 on resets and errors, opens the breaker, and recovers', async () => {
     await fault({ service: 'sms', resetRate: 1 });
     const reset = await call(bff.url, 'POST', '/api/auth/sms-codes', { body: { mobile: freshMobile() } });

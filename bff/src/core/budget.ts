@@ -1,22 +1,23 @@
 // A time budget per incoming request: every platform call made while handling it gets at most
-// what is left, so a slow platform still yields an answer (504) within the budget.
-import { AsyncLocalStorage } from 'node:async_hooks';
+// what is left, so a slow platform still yields an answer (504) within the budget. The deadline
+// travels explicitly (ctx.state.deadline -> service -> client) rather than through
+// AsyncLocalStorage, whose promise hooks would slow every request of the process.
 import type { Context, Next } from 'koa';
 
-interface Budget {
-  deadline: number;
+/** What a platform call needs to know about the request it serves. */
+export interface CallOptions {
+  /** Epoch milliseconds by which the whole request must be answered. */
+  deadline?: number;
 }
 
-const storage = new AsyncLocalStorage<Budget>();
-
 export function requestBudget(budgetMs: number) {
-  return function withBudget(_ctx: Context, next: Next) {
-    return storage.run({ deadline: Date.now() + budgetMs }, next);
+  return function withBudget(ctx: Context, next: Next) {
+    ctx.state.deadline = Date.now() + budgetMs;
+    return next();
   };
 }
 
-/** Milliseconds left for the current request, or `fallback` outside a request. */
-export function remainingBudgetMs(fallback: number): number {
-  const budget = storage.getStore();
-  return budget ? budget.deadline - Date.now() : fallback;
+/** The call options of the current request, for handlers to pass to services. */
+export function callOptions(ctx: Context): CallOptions {
+  return { deadline: ctx.state.deadline as number | undefined };
 }

@@ -6,7 +6,6 @@
 import CircuitBreaker from 'opossum';
 import { Pool } from 'undici';
 import type { Logger } from '../core/logger';
-import { remainingBudgetMs } from '../core/budget';
 import { AppError } from '../core/errors';
 import { platformErrors } from './errors';
 
@@ -14,6 +13,8 @@ export interface PlatformHttpOptions {
   baseUrl: string;
   key: string;
   callTimeoutMs: number;
+  /** Bound for one request() (retries included) when the caller gives no deadline. */
+  requestBudgetMs: number;
   breakerResetMs: number;
   logger: Logger;
   /** Connections kept to the gateway. */
@@ -27,6 +28,8 @@ export interface PlatformRequest {
   body?: unknown;
   /** Overrides the per-call timeout (still capped by the request budget). */
   timeoutMs?: number;
+  /** The incoming request's deadline (epoch ms, `ctx.state.deadline`); retries and timeouts stay within it. */
+  deadline?: number;
 }
 
 export interface PlatformResponse<T = unknown> {
@@ -66,10 +69,11 @@ export class PlatformHttp {
 
   async request<T = unknown>(service: string, req: PlatformRequest): Promise<PlatformResponse<T>> {
     const attempts = req.method === 'GET' ? GET_RETRIES + 1 : 1;
+    const deadline = req.deadline ?? Date.now() + this.options.requestBudgetMs;
     let lastError: unknown;
     for (let attempt = 0; attempt < attempts; attempt++) {
       if (attempt > 0) await delay(50 * attempt);
-      const left = remainingBudgetMs(this.options.callTimeoutMs);
+      const left = deadline - Date.now();
       if (left < MIN_CALL_MS) break;
       const timeoutMs = Math.min(req.timeoutMs ?? this.options.callTimeoutMs, left);
       try {

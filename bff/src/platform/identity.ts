@@ -1,6 +1,7 @@
 // Identity service: name + ID number matching, and the face (liveness) check sessions whose
 // result we always read back from the platform ourselves.
 import { z } from 'zod';
+import type { CallOptions } from '../core/budget';
 import type { PlatformHttp } from './http';
 import { parseAnswer, unexpectedStatus } from './parse';
 
@@ -38,12 +39,14 @@ export class IdentityClient {
   async verify(
     name: string,
     idNumber: string,
+    call: CallOptions = {},
   ): Promise<{ result: VerifyResult | 'INVALID_ID_NUMBER'; personId?: string }> {
     const what = 'identity verify';
     const res = await this.http.request(SERVICE, {
       method: 'POST',
       path: '/v1/identity/verify',
       body: { name, idNumber },
+      deadline: call.deadline,
     });
     if (res.status === 200) return parseAnswer(SERVICE, what, verifyAnswer, res.body);
     if (res.status === 400 && errorCode(res.body) === 'INVALID_ID_NUMBER') return { result: 'INVALID_ID_NUMBER' };
@@ -53,12 +56,14 @@ export class IdentityClient {
   async startFace(
     name: string,
     idNumber: string,
+    call: CallOptions = {},
   ): Promise<({ ok: true } & z.output<typeof faceStarted>) | { ok: false; reason: 'NOT_MATCHED' }> {
     const what = 'face start';
     const res = await this.http.request(SERVICE, {
       method: 'POST',
       path: '/v1/identity/face/sessions',
       body: { name, idNumber },
+      deadline: call.deadline,
     });
     if (res.status === 200 || res.status === 201)
       return { ok: true, ...parseAnswer(SERVICE, what, faceStarted, res.body) };
@@ -66,11 +71,12 @@ export class IdentityClient {
     throw unexpectedStatus(SERVICE, what, res);
   }
 
-  async getFace(token: string): Promise<FaceSession | null> {
+  async getFace(token: string, call: CallOptions = {}): Promise<FaceSession | null> {
     const what = 'face result';
     const res = await this.http.request(SERVICE, {
       method: 'GET',
       path: `/v1/identity/face/sessions/${encodeURIComponent(token)}`,
+      deadline: call.deadline,
     });
     if (res.status === 200) return parseAnswer(SERVICE, what, faceSession, res.body);
     if (res.status === 404) return null;

@@ -24,6 +24,7 @@ export function createPlatform(config: Pick<Config, 'platform' | 'wechat'>, logg
     baseUrl: platform.url,
     key: platform.key,
     callTimeoutMs: platform.callTimeoutMs,
+    requestBudgetMs: platform.requestBudgetMs,
     breakerResetMs: platform.breakerResetMs,
     logger,
   });

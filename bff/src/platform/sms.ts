@@ -1,6 +1,7 @@
 // SMS gateway: sends templated messages. The gateway's own per-mobile limit is reported back so
 // the caller can tell the resident how long to wait.
 import { z } from 'zod';
+import type { CallOptions } from '../core/budget';
 import type { PlatformHttp } from './http';
 import { parseAnswer, unexpectedStatus } from './parse';
 
@@ -17,12 +18,18 @@ const limited = z.object({ error: z.object({ retryAfterSeconds: z.number().optio
 export class SmsClient {
   constructor(private readonly http: PlatformHttp) {}
 
-  async send(mobile: string, templateId: SmsTemplate, params: Record<string, string>): Promise<SmsSendResult> {
+  async send(
+    mobile: string,
+    templateId: SmsTemplate,
+    params: Record<string, string>,
+    call: CallOptions = {},
+  ): Promise<SmsSendResult> {
     const what = 'sms send';
     const res = await this.http.request(SERVICE, {
       method: 'POST',
       path: '/v1/sms/send',
       body: { mobile, templateId, params },
+      deadline: call.deadline,
     });
     if (res.status === 200 || res.status === 201)
       return { ok: true, messageId: parseAnswer(SERVICE, what, sent, res.body).messageId };

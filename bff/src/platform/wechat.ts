@@ -1,6 +1,7 @@
 // WeChat log-in: exchanges a wx.login code for openid and session_key (jscode2session).
 // WeChat answers failures with HTTP 200 and an errcode.
 import { z } from 'zod';
+import type { CallOptions } from '../core/budget';
 import type { PlatformHttp } from './http';
 import { parseAnswer, unexpectedStatus } from './parse';
 import { platformErrors } from './errors';
@@ -27,12 +28,13 @@ export class WechatClient {
     private readonly app: { appId: string; secret: string },
   ) {}
 
-  async jscode2session(code: string): Promise<CodeExchange> {
+  async jscode2session(code: string, call: CallOptions = {}): Promise<CodeExchange> {
     const what = 'jscode2session';
     const res = await this.http.request(SERVICE, {
       method: 'GET',
       path: '/v1/wechat/sns/jscode2session',
       query: { appid: this.app.appId, secret: this.app.secret, js_code: code, grant_type: 'authorization_code' },
+      deadline: call.deadline,
     });
     if (res.status !== 200) throw unexpectedStatus(SERVICE, what, res);
     const body = res.body as Record<string, unknown>;

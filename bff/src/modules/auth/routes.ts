@@ -1,4 +1,5 @@
 // Log-in and session operations.
+import { callOptions } from '../../core/budget';
 import { sessionOf } from '../../core/auth';
 import type { Api } from '../../core/openapi';
 import {
@@ -31,7 +32,7 @@ export function registerAuthRoutes(api: Api, auth: AuthService): void {
       { status: 503, codes: ['PLATFORM_UNAVAILABLE'] },
       { status: 504, codes: ['PLATFORM_TIMEOUT'] },
     ],
-    handler: (ctx, { body }) => auth.requestSmsCode(body.mobile, ctx.ip),
+    handler: (ctx, { body }) => auth.requestSmsCode(body.mobile, ctx.ip, callOptions(ctx)),
   });
 
   api.route({
@@ -49,7 +50,7 @@ export function registerAuthRoutes(api: Api, auth: AuthService): void {
       { status: 503, codes: ['PLATFORM_UNAVAILABLE'] },
       { status: 504, codes: ['PLATFORM_TIMEOUT'] },
     ],
-    handler: (ctx, { body }) => auth.loginWithSms(body, ctx.ip),
+    handler: (ctx, { body }) => auth.loginWithSms(body, ctx.ip, callOptions(ctx)),
   });
 
   api.route({
@@ -68,7 +69,7 @@ export function registerAuthRoutes(api: Api, auth: AuthService): void {
       { status: 503, codes: ['PLATFORM_UNAVAILABLE'] },
       { status: 504, codes: ['PLATFORM_TIMEOUT'] },
     ],
-    handler: (ctx, { body }) => auth.loginWithWechat(body, ctx.ip),
+    handler: (ctx, { body }) => auth.loginWithWechat(body, ctx.ip, callOptions(ctx)),
   });
 
   api.route({

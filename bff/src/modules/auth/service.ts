@@ -1,6 +1,7 @@
 // Log-in by SMS code (H5) and by WeChat code (mini-program), getMe and logout.
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../../config';
+import type { CallOptions } from '../../core/budget';
 import { AppError, describeWait, errors } from '../../core/errors';
 import type { PiiCrypto } from '../../core/pii-crypto';
 import type { AuthSession, Level, Role } from '../../core/principal';
@@ -34,7 +35,7 @@ function codeInvalid(message: string, extra: Record<string, unknown> = {}): AppE
 export class AuthService {
   constructor(private readonly deps: AuthServiceDeps) {}
 
-  async requestSmsCode(mobile: string, ip: string, now = new Date()) {
+  async requestSmsCode(mobile: string, ip: string, call: CallOptions = {}, now = new Date()) {
     const { limiter, limits } = this.deps;
     const resendKey = `sms:resend:${mobile}`;
     const dayKey = `sms:day:${mobile}:${chinaDate(now)}`;
@@ -76,10 +77,15 @@ export class AuthService {
 
     let sent;
     try {
-      sent = await this.deps.platform.sms.send(mobile, 'LOGIN_CODE', {
-        code,
-        minutes: String(Math.round(limits.smsCodeTtlSeconds / 60)),
-      });
+      sent = await this.deps.platform.sms.send(
+        mobile,
+        'LOGIN_CODE',
+        {
+          code,
+          minutes: String(Math.round(limits.smsCodeTtlSeconds / 60)),
+        },
+        call,
+      );
     } catch (error) {
       // Nothing reached the resident: let them ask again at once.
       await Promise.all([
@@ -100,18 +106,28 @@ export class AuthService {
     };
   }
 
-  async loginWithSms(input: { mobile: string; code: string; device?: string }, ip: string, now = new Date()) {
+  async loginWithSms(
+    input: { mobile: string; code: string; device?: string },
+    ip: string,
+    call: CallOptions = {},
+    now = new Date(),
+  ) {
     await this.limitLogins(ip, now);
     await this.useCode(input.mobile, input.code, now);
-    const staff = await this.deps.platform.staff.byMobile(input.mobile);
+    const staff = await this.deps.platform.staff.byMobile(input.mobile, call);
     const role: Role = staff?.role ?? 'resident';
     const account = await this.deps.accounts.loginByMobile(input.mobile, role, staff?.staffId, now);
     return this.openSession(account, input.device, now);
   }
 
-  async loginWithWechat(input: { code: string; device?: string }, ip: string, now = new Date()) {
+  async loginWithWechat(
+    input: { code: string; device?: string },
+    ip: string,
+    call: CallOptions = {},
+    now = new Date(),
+  ) {
     await this.limitLogins(ip, now);
-    const exchange = await this.deps.platform.wechat.jscode2session(input.code);
+    const exchange = await this.deps.platform.wechat.jscode2session(input.code, call);
     if (!exchange.ok) throw new AppError(401, 'WECHAT_CODE_INVALID', '微信登录凭证无效或已过期，请重新进入小程序登录');
     const account = await this.deps.accounts.loginByWechat(exchange.openid, exchange.sessionKey, exchange.unionid, now);
     return this.openSession(account, input.device, now);

@@ -1,4 +1,5 @@
 // Real-name verification and face-check operations.
+import { callOptions } from '../../core/budget';
 import { sessionOf } from '../../core/auth';
 import type { Api } from '../../core/openapi';
 import {
@@ -35,7 +36,7 @@ export function registerIdentityRoutes(api: Api, identity: IdentityService): voi
       { status: 429, codes: ['IDENTITY_ATTEMPTS_EXCEEDED'] },
       ...platformFaults,
     ],
-    handler: (ctx, { body }) => identity.verifyIdentity(sessionOf(ctx), body),
+    handler: (ctx, { body }) => identity.verifyIdentity(sessionOf(ctx), body, callOptions(ctx)),
   });
 
   api.route({
@@ -52,7 +53,7 @@ export function registerIdentityRoutes(api: Api, identity: IdentityService): voi
       { status: 429, codes: ['FACE_CHECK_RATE_LIMITED'] },
       ...platformFaults,
     ],
-    handler: (ctx) => identity.startFaceCheck(sessionOf(ctx)),
+    handler: (ctx) => identity.startFaceCheck(sessionOf(ctx), callOptions(ctx)),
   });
 
   api.route({
@@ -65,6 +66,6 @@ export function registerIdentityRoutes(api: Api, identity: IdentityService): voi
     params: FaceCheckParams,
     response: FaceCheckState,
     errors: [{ status: 404, codes: ['FACE_CHECK_NOT_FOUND'] }, ...platformFaults],
-    handler: (ctx, { params }) => identity.getFaceCheck(sessionOf(ctx), params.faceCheckId),
+    handler: (ctx, { params }) => identity.getFaceCheck(sessionOf(ctx), params.faceCheckId, callOptions(ctx)),
   });
 }

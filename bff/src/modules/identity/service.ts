@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { Config } from '../../config';
+import type { CallOptions } from '../../core/budget';
 import { AppError, describeWait, errors } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { PiiCrypto } from '../../core/pii-crypto';
@@ -55,7 +56,12 @@ const FACE_MESSAGES: Record<FaceCheckStatus, string> = {
 export class IdentityService {
   constructor(private readonly deps: IdentityServiceDeps) {}
 
-  async verifyIdentity(session: AuthSession, input: { name: string; idNumber: string }, now = new Date()) {
+  async verifyIdentity(
+    session: AuthSession,
+    input: { name: string; idNumber: string },
+    call: CallOptions = {},
+    now = new Date(),
+  ) {
     const { accounts, limiter, config } = this.deps;
     const checked = validateIdNumber(input.idNumber, now);
     if (!checked.ok) throw new AppError(400, 'ID_NUMBER_INVALID', checked.message, { reason: checked.code });
@@ -78,7 +84,7 @@ export class IdentityService {
 
     let answer;
     try {
-      answer = await this.deps.platform.identity.verify(name, idNumber);
+      answer = await this.deps.platform.identity.verify(name, idNumber, call);
     } catch (error) {
       // The platform never answered: the attempt does not count against the resident.
       if (isPlatformFailure(error)) await limiter.refund(attemptKey, now);
@@ -102,7 +108,7 @@ export class IdentityService {
     return { token: issued.token, expiresAt: issued.expiresAt.toISOString(), user: issued.session.user };
   }
 
-  async startFaceCheck(session: AuthSession, now = new Date()) {
+  async startFaceCheck(session: AuthSession, call: CallOptions = {}, now = new Date()) {
     const { accounts, limiter } = this.deps;
     const account = await accounts.get(session.userId);
     const identity = accounts.revealIdentity(account);
@@ -121,7 +127,7 @@ export class IdentityService {
       );
     }
 
-    const started = await this.deps.platform.identity.startFace(identity.name, identity.idNumber);
+    const started = await this.deps.platform.identity.startFace(identity.name, identity.idNumber, call);
     if (!started.ok)
       throw new AppError(422, 'IDENTITY_NOT_MATCHED', '身份信息核验未通过，无法发起人脸核验，请到政务服务大厅办理');
 
@@ -146,14 +152,14 @@ export class IdentityService {
     };
   }
 
-  async getFaceCheck(session: AuthSession, faceCheckId: string, now = new Date()) {
+  async getFaceCheck(session: AuthSession, faceCheckId: string, call: CallOptions = {}, now = new Date()) {
     const { faceChecks } = this.deps;
     const record = await faceChecks.findOne({ _id: faceCheckId, userId: new Types.ObjectId(session.userId) }).lean();
     if (!record) throw new AppError(404, 'FACE_CHECK_NOT_FOUND', '未找到该人脸核验记录');
 
     if (record.status !== 'PENDING' || record.consumedAt) return this.present(record, session);
 
-    const answer = await this.deps.platform.identity.getFace(this.deps.crypto.decrypt(record.platformTokenEnc));
+    const answer = await this.deps.platform.identity.getFace(this.deps.crypto.decrypt(record.platformTokenEnc), call);
     let status: FaceCheckStatus = answer?.status ?? 'EXPIRED';
     if (answer && this.deps.crypto.fingerprint(answer.idNumber.trim().toUpperCase()) !== record.idNumberFingerprint) {
       // Someone else's face session: never raise this account on it.
