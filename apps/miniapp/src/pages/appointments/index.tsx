@@ -112,7 +112,7 @@ export default function AppointmentsPage() {
         </View>
         <View className="bm-card">
           <Summary appointment={booked} />
-          <Row label="" value={t.cutoff(timeLabel(booked.cancelCutoffAt))} />
+          <Text className="appt-choice__sub">{t.cutoff(timeLabel(booked.cancelCutoffAt))}</Text>
         </View>
         <View className="appt-actions">
           <ActionButton onClick={() => go(appointmentRoutes.mine)}>{t.viewMine}</ActionButton>
