@@ -21,6 +21,8 @@ const licenceSchema = new Schema<LicenceRecord>(
   },
   { versionKey: false, collection: 'licences' },
 );
+// The registry is asked by the holder's ID number (certificates module).
+licenceSchema.index({ holderIdNumber: 1 });
 
 export function licenceModels(conn: Connection) {
   return { Licence: conn.model<LicenceRecord>('Licence', licenceSchema) };

@@ -27,6 +27,8 @@ const titleSchema = new Schema<TitleRecord>(
   { versionKey: false, collection: 'realestate_titles' },
 );
 titleSchema.index({ 'obligees.personId': 1 });
+// The registry is asked by the holder's ID number (certificates module).
+titleSchema.index({ 'obligees.idNumber': 1 });
 
 export function realEstateModels(conn: Connection) {
   return { Title: conn.model<TitleRecord>('Title', titleSchema) };
