@@ -5,8 +5,10 @@
 // Run: `npx tsx tests/bench/getme.bench.ts` (or `npm run bench -- getme`).
 // The same file, started with `--bare`, is the bare Koa server.
 import autocannon from 'autocannon';
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MongoClient } from 'mongodb';
 import { startStack } from '../../scripts/lib/stack';
 import { startService } from '../../scripts/lib/spawn-service';
 
@@ -71,6 +73,32 @@ async function measure(url: string, token: string, connections: number, duration
   };
 }
 
+/**
+ * The store's own ceiling for this design: the same primary-key findOne of the session,
+ * straight from the driver with `inFlight` queries outstanding, no HTTP at all.
+ */
+async function storeCeiling(uri: string, token: string, inFlight: number, seconds: number): Promise<number> {
+  const client = await MongoClient.connect(uri, { maxPoolSize: inFlight });
+  try {
+    const sessions = client.db().collection<{ _id: string }>('sessions');
+    const id = createHash('sha256').update(token).digest('hex');
+    if (!(await sessions.findOne({ _id: id }))) throw new Error('session not found by its hash');
+    let done = 0;
+    const until = Date.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: inFlight }, async () => {
+        while (Date.now() < until) {
+          await sessions.findOne({ _id: id });
+          done++;
+        }
+      }),
+    );
+    return Math.round(done / seconds);
+  } finally {
+    await client.close();
+  }
+}
+
 async function json(url: string, init: RequestInit = {}): Promise<any> {
   const res = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
   const body = await res.json();
@@ -110,6 +138,10 @@ async function main(): Promise<void> {
         );
       }
     }
+    const ceiling = await storeCeiling(stack.mongodbUri, token, 64, 4);
+    console.log(
+      `store ceiling: ${ceiling} session findOne/s straight from the driver (64 in flight), the upper bound of getMe here`,
+    );
     const ratios: Record<number, number> = {};
     for (const connections of CONNECTIONS) {
       ratios[connections] = Math.round((results.getMe[connections].rps / results.bare[connections].rps) * 100) / 100;
@@ -121,6 +153,7 @@ async function main(): Promise<void> {
       durationSeconds: DURATION_S,
       getMe: results.getMe,
       bareKoa: results.bare,
+      storeFindOnePerSecond: ceiling,
       ratio: ratios,
       goal: GOAL,
       meetsGoal: Object.values(ratios).every((r) => r >= GOAL),
