@@ -53,20 +53,20 @@ it('prints the ready line, finishes in-flight requests on SIGTERM and exits 0', 
   expect(lines.filter((l) => /\bready\b/.test(l))).toEqual([]);
 });
 
-it('refuses to start with a bad environment, in Chinese and English', () => {
-  const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), path.join(repoRoot, 'bff/src/server.ts')], {
-    env: { ...process.env, ...bffEnv(), PORT: 'not-a-port' },
+function startWith(env: NodeJS.ProcessEnv) {
+  return spawnSync(process.execPath, [require.resolve('tsx/cli'), path.join(repoRoot, 'bff/src/server.ts')], {
+    env: { ...process.env, ...bffEnv(), ...env },
     encoding: 'utf8',
     timeout: 30_000,
   });
+}
+
+it('refuses to start with a bad environment, in Chinese and English', () => {
+  const result = startWith({ PORT: 'not-a-port' });
   expect(result.status).toBe(1);
   expect(result.stderr).toContain('环境变量配置有误 / invalid environment');
   expect(result.stderr).toContain('PORT');
-  const missing = spawnSync(process.execPath, [require.resolve('tsx/cli'), path.join(repoRoot, 'bff/src/server.ts')], {
-    env: { ...process.env, ...bffEnv(), MONGODB_URI: '' },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
+  const missing = startWith({ MONGODB_URI: '' });
   expect(missing.status).toBe(1);
   expect(missing.stderr).toContain('MONGODB_URI');
 });

@@ -21,3 +21,10 @@ function withCause(error: AppError, service: string, detail: string): AppError {
 export function isPlatformFailure(error: unknown): boolean {
   return error instanceof AppError && error.code.startsWith('PLATFORM_');
 }
+
+/** The documented failures of any operation that calls the platform (for the OpenAPI route helper). */
+export const PLATFORM_FAULT_ERRORS = [
+  { status: 502, codes: ['PLATFORM_BAD_GATEWAY'] },
+  { status: 503, codes: ['PLATFORM_UNAVAILABLE'] },
+  { status: 504, codes: ['PLATFORM_TIMEOUT'] },
+];

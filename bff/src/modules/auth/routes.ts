@@ -2,6 +2,7 @@
 import { callOptions } from '../../core/budget';
 import { sessionOf } from '../../core/auth';
 import type { Api } from '../../core/openapi';
+import { PLATFORM_FAULT_ERRORS } from '../../platform/errors';
 import {
   LoggedOut,
   LoginWithSmsBody,
@@ -26,12 +27,7 @@ export function registerAuthRoutes(api: Api, auth: AuthService): void {
     auth: false,
     body: RequestSmsCodeBody,
     response: SmsCodeSent,
-    errors: [
-      { status: 429, codes: ['SMS_CODE_RATE_LIMITED'] },
-      { status: 502, codes: ['PLATFORM_BAD_GATEWAY'] },
-      { status: 503, codes: ['PLATFORM_UNAVAILABLE'] },
-      { status: 504, codes: ['PLATFORM_TIMEOUT'] },
-    ],
+    errors: [{ status: 429, codes: ['SMS_CODE_RATE_LIMITED'] }, ...PLATFORM_FAULT_ERRORS],
     handler: (ctx, { body }) => auth.requestSmsCode(body.mobile, ctx.ip, callOptions(ctx)),
   });
 
@@ -47,8 +43,7 @@ export function registerAuthRoutes(api: Api, auth: AuthService): void {
     errors: [
       { status: 400, codes: ['SMS_CODE_INVALID', 'SMS_CODE_EXPIRED'] },
       { status: 429, codes: ['LOGIN_RATE_LIMITED'] },
-      { status: 503, codes: ['PLATFORM_UNAVAILABLE'] },
-      { status: 504, codes: ['PLATFORM_TIMEOUT'] },
+      ...PLATFORM_FAULT_ERRORS,
     ],
     handler: (ctx, { body }) => auth.loginWithSms(body, ctx.ip, callOptions(ctx)),
   });
@@ -65,9 +60,7 @@ export function registerAuthRoutes(api: Api, auth: AuthService): void {
     errors: [
       { status: 401, codes: ['WECHAT_CODE_INVALID'] },
       { status: 429, codes: ['LOGIN_RATE_LIMITED'] },
-      { status: 502, codes: ['PLATFORM_BAD_GATEWAY'] },
-      { status: 503, codes: ['PLATFORM_UNAVAILABLE'] },
-      { status: 504, codes: ['PLATFORM_TIMEOUT'] },
+      ...PLATFORM_FAULT_ERRORS,
     ],
     handler: (ctx, { body }) => auth.loginWithWechat(body, ctx.ip, callOptions(ctx)),
   });

@@ -2,6 +2,7 @@
 import { callOptions } from '../../core/budget';
 import { sessionOf } from '../../core/auth';
 import type { Api } from '../../core/openapi';
+import { PLATFORM_FAULT_ERRORS } from '../../platform/errors';
 import {
   FaceCheckParams,
   FaceCheckStarted,
@@ -13,11 +14,6 @@ import {
 import type { IdentityService } from './service';
 
 const tags = ['实名与人脸核验'];
-const platformFaults = [
-  { status: 502, codes: ['PLATFORM_BAD_GATEWAY'] },
-  { status: 503, codes: ['PLATFORM_UNAVAILABLE'] },
-  { status: 504, codes: ['PLATFORM_TIMEOUT'] },
-];
 
 export function registerIdentityRoutes(api: Api, identity: IdentityService): void {
   api.route({
@@ -34,7 +30,7 @@ export function registerIdentityRoutes(api: Api, identity: IdentityService): voi
       { status: 409, codes: ['ID_NUMBER_BOUND_ELSEWHERE', 'ACCOUNT_ALREADY_VERIFIED'] },
       { status: 422, codes: ['IDENTITY_MISMATCH', 'IDENTITY_NOT_FOUND', 'IDENTITY_CANCELLED'] },
       { status: 429, codes: ['IDENTITY_ATTEMPTS_EXCEEDED'] },
-      ...platformFaults,
+      ...PLATFORM_FAULT_ERRORS,
     ],
     handler: (ctx, { body }) => identity.verifyIdentity(sessionOf(ctx), body, callOptions(ctx)),
   });
@@ -51,7 +47,7 @@ export function registerIdentityRoutes(api: Api, identity: IdentityService): voi
     errors: [
       { status: 422, codes: ['IDENTITY_NOT_MATCHED'] },
       { status: 429, codes: ['FACE_CHECK_RATE_LIMITED'] },
-      ...platformFaults,
+      ...PLATFORM_FAULT_ERRORS,
     ],
     handler: (ctx) => identity.startFaceCheck(sessionOf(ctx), callOptions(ctx)),
   });
@@ -65,7 +61,7 @@ export function registerIdentityRoutes(api: Api, identity: IdentityService): voi
     auth: { level: 'REAL_NAME' },
     params: FaceCheckParams,
     response: FaceCheckState,
-    errors: [{ status: 404, codes: ['FACE_CHECK_NOT_FOUND'] }, ...platformFaults],
+    errors: [{ status: 404, codes: ['FACE_CHECK_NOT_FOUND'] }, ...PLATFORM_FAULT_ERRORS],
     handler: (ctx, { params }) => identity.getFaceCheck(sessionOf(ctx), params.faceCheckId, callOptions(ctx)),
   });
 }
