@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './core/logger';
+import { createJobs } from './jobs';
 import { createPlatform } from './platform';
 import { ensureIndexes, openStore } from './store';
 
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   await ensureIndexes(store);
   const platform = createPlatform(config, logger);
   const app = createApp({ config, store, logger, platform });
+  const jobs = createJobs({ store, platform, logger });
 
   const server = http.createServer(app.callback());
   server.keepAliveTimeout = 65_000;
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
   const { port } = server.address() as AddressInfo;
   process.stdout.write(`bianmin ready http://localhost:${port}\n`);
   logger.info({ port, platform: config.platform.url, static: config.staticDir ?? null }, 'listening');
+  for (const job of jobs) job.start();
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
       clearInterval(sweeper);
       let code = 0;
       try {
+        await Promise.all(jobs.map((job) => job.stop()));
         await platform.close();
         await store.close();
         logger.info('stopped');

@@ -22,6 +22,8 @@ export interface RequestOptions {
   /** Send the bearer token (default). Log-in calls do not: their 401s are about the code, not a session. */
   auth?: boolean;
   timeoutMs?: number;
+  /** Extra request headers, e.g. an Idempotency-Key that makes a retried tap safe. */
+  headers?: Record<string, string>;
 }
 
 /** Statuses that mean "the platform behind the BFF is slow or down": worth a 重试. */
@@ -50,6 +52,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     const token = options.auth === false ? null : getToken();
     const header: Record<string, string> = { 'Content-Type': 'application/json' };
     if (token) header.Authorization = `Bearer ${token}`;
+    Object.assign(header, options.headers);
 
     let response: Taro.request.SuccessCallbackResult<Record<string, unknown> | string>;
     try {

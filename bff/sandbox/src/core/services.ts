@@ -13,8 +13,12 @@ export const SERVICE_NAMES = [
 ] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
+/** Path segments that are the plural of their service's name. */
+const PATH_ALIASES: Record<string, ServiceName> = { halls: 'hall', cases: 'case', licences: 'licence' };
+
 export function serviceOfPath(path: string): ServiceName | null {
   const match = /^\/v1\/([a-z]+)(?:\/|$)/.exec(path);
   if (!match) return null;
-  return (SERVICE_NAMES as readonly string[]).includes(match[1]) ? (match[1] as ServiceName) : null;
+  const segment = PATH_ALIASES[match[1]] ?? match[1];
+  return (SERVICE_NAMES as readonly string[]).includes(segment) ? (segment as ServiceName) : null;
 }
