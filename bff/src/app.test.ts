@@ -1,5 +1,8 @@
 // The BFF's edges over HTTP: health and readiness, the OpenAPI document, bad input of every
 // kind, request ids, CORS and security headers, and platform faults within the time budget.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startService } from '../../scripts/lib/spawn-service';
 import { call, freshMobile, startBff, startPlatforms, type Platforms, type TestBff } from './testing/harness';
 
@@ -63,6 +66,42 @@ describe('health', () => {
       await clearFaults();
     }
     expect((await call(bff.url, 'GET', '/api/readyz')).status).toBe(200);
+  });
+});
+
+describe('store and static files', () => {
+  it('readyz names the store when it cannot be reached', async () => {
+    const lost = await startBff(platforms);
+    try {
+      await lost.store.close();
+      const res = await call(lost.url, 'GET', '/api/readyz');
+      expect(res.status).toBe(503);
+      expect(res.body.checks).toEqual({ store: 'unreachable', platform: 'ok' });
+      const me = await call(lost.url, 'GET', '/api/me', { token: 'a'.repeat(43) });
+      expect(me.status).toBe(503);
+      expect(me.body.error).toEqual({ code: 'STORE_UNAVAILABLE', message: '系统繁忙，请稍后再试' });
+      expect(JSON.stringify(me.body)).not.toMatch(/at .*\.ts:\d+/);
+    } finally {
+      await lost.stop();
+    }
+  });
+
+  it('serves the H5 build at / and keeps /api for the API', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bianmin-h5-'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>便民</title>');
+    const web = await startBff(platforms, { STATIC_DIR: dir });
+    try {
+      const page = await fetch(`${web.url}/`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/text\/html/);
+      expect(await page.text()).toContain('便民');
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+      const api = await call(web.url, 'GET', '/api/unknown');
+      expect(api.status).toBe(404);
+      expect(api.body.error.code).toBe('NOT_FOUND');
+    } finally {
+      await web.stop();
+    }
   });
 });
 
