@@ -1,0 +1,94 @@
+// The working-day calendar for statutory time limits (承诺时限, counted in working days).
+// SIMPLIFICATION (one place for a city to change): weekends plus the national public holidays
+// and make-up working days (调休) below; no local holidays. 2026 follows the State Council's
+// published schedule; 2027 lists only the statutory holiday days until its schedule is
+// published. Dates are China calendar dates ('YYYY-MM-DD', Asia/Shanghai).
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+const ZONE = 'Asia/Shanghai';
+
+const HOLIDAY_RANGES: ReadonlyArray<[from: string, to: string, name: string]> = [
+  ['2026-01-01', '2026-01-03', '元旦'],
+  ['2026-02-15', '2026-02-23', '春节'],
+  ['2026-04-04', '2026-04-06', '清明节'],
+  ['2026-05-01', '2026-05-05', '劳动节'],
+  ['2026-06-19', '2026-06-21', '端午节'],
+  ['2026-09-25', '2026-09-27', '中秋节'],
+  ['2026-10-01', '2026-10-07', '国庆节'],
+  // 2027: statutory days only (provisional)
+  ['2027-01-01', '2027-01-01', '元旦'],
+  ['2027-02-05', '2027-02-08', '春节'],
+  ['2027-04-05', '2027-04-05', '清明节'],
+  ['2027-05-01', '2027-05-02', '劳动节'],
+  ['2027-06-09', '2027-06-09', '端午节'],
+  ['2027-09-15', '2027-09-15', '中秋节'],
+  ['2027-10-01', '2027-10-03', '国庆节'],
+];
+
+/** Weekend days that are working days (调休). */
+const MAKEUP_WORKING_DAYS: ReadonlySet<string> = new Set([
+  '2026-01-04',
+  '2026-02-14',
+  '2026-02-28',
+  '2026-05-09',
+  '2026-09-20',
+  '2026-10-10',
+]);
+
+const HOLIDAYS: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  for (const [from, to, name] of HOLIDAY_RANGES) {
+    for (let d = dayjs.utc(from); !d.isAfter(dayjs.utc(to)); d = d.add(1, 'day')) map.set(d.format('YYYY-MM-DD'), name);
+  }
+  return map;
+})();
+
+/** The China calendar date of an instant. */
+export function chinaDay(at: Date): string {
+  return dayjs(at).tz(ZONE).format('YYYY-MM-DD');
+}
+
+export function isWorkingDay(day: string): boolean {
+  if (HOLIDAYS.has(day)) return false;
+  if (MAKEUP_WORKING_DAYS.has(day)) return true;
+  const weekday = dayjs.utc(day).day();
+  return weekday !== 0 && weekday !== 6;
+}
+
+const nextDay = (day: string) => dayjs.utc(day).add(1, 'day').format('YYYY-MM-DD');
+
+/**
+ * The last day of a limit of `days` working days that starts the working day after `start`
+ * (the day of acceptance itself is not counted, as is usual for 承诺时限).
+ */
+export function addWorkingDays(start: Date | string, days: number): string {
+  let day = typeof start === 'string' ? start : chinaDay(start);
+  let left = days;
+  while (left > 0) {
+    day = nextDay(day);
+    if (isWorkingDay(day)) left -= 1;
+  }
+  return day;
+}
+
+/** Working days strictly after `from` up to and including `to` (0 when `to` is not later). */
+export function workingDaysBetween(from: Date | string, to: Date | string): number {
+  let day = typeof from === 'string' ? from : chinaDay(from);
+  const end = typeof to === 'string' ? to : chinaDay(to);
+  let count = 0;
+  while (day < end) {
+    day = nextDay(day);
+    if (isWorkingDay(day)) count += 1;
+  }
+  return count;
+}
+
+/** The end of a China calendar day, as an instant (a deadline day ends at 24:00 China time). */
+export function endOfChinaDay(day: string): Date {
+  return dayjs.tz(`${day} 23:59:59`, ZONE).toDate();
+}
