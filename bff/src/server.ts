@@ -16,9 +16,9 @@ async function main(): Promise<void> {
   if (!config.mongodbUri) throw new ConfigError('缺少 MONGODB_URI（存储地址）/ MONGODB_URI is required');
   const logger = createLogger(config.logLevel);
   const store = await openStore(config.mongodbUri);
-  await ensureIndexes(store);
   const platform = createPlatform(config, logger);
   const app = createApp({ config, store, logger, platform });
+  await ensureIndexes(store);
   const jobs = createJobs({ store, platform, logger });
 
   const server = http.createServer(app.callback());

@@ -18,14 +18,16 @@ export async function openStore(uri: string): Promise<Connection> {
   return connection;
 }
 
-/** Creates every model's indexes (unique and TTL ones matter for correctness) before serving. */
+/**
+ * Creates every model's indexes (unique and TTL ones matter for correctness) before serving:
+ * the core models, plus every model the feature modules registered on the connection while the
+ * app was assembled, so a new module's indexes need no line here.
+ */
 export async function ensureIndexes(connection: Connection): Promise<void> {
-  const models = [
-    sessionModel(connection),
-    accountModel(connection),
-    smsCodeModel(connection),
-    faceCheckModel(connection),
-    new RateLimiter(connection).model,
-  ];
-  await Promise.all(models.map((model) => model.init()));
+  sessionModel(connection);
+  accountModel(connection);
+  smsCodeModel(connection);
+  faceCheckModel(connection);
+  void new RateLimiter(connection).model;
+  await Promise.all(Object.values(connection.models).map((model) => model.init()));
 }

@@ -1,40 +1,17 @@
 // Issue 7 acceptance in the browser: a demo person logs in by SMS, verifies their identity, books
 // a hall slot (seeing the remaining seats and the check-in QR code), finds it in 我的预约,
 // reschedules it and cancels it; then 我的预约 in elder mode. Screenshots at every step.
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPhoneContext, screenshot } from '../support/browser';
-import { latestSmsCode, persona } from '../support/sandbox';
-import { startTestStack, type Stack } from '../support/stack';
+import type { Page } from 'playwright-core';
+import { newPhoneContext, screenshot } from '../support/browser';
+import { browserSuite, isElder, logInBySms, setElderMode, verifyRealName } from '../support/flows';
+import { persona } from '../support/sandbox';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const suite = browserSuite();
 
 async function logInAndVerify(page: Page, who: { mobile: string; name: string; idNumber: string }): Promise<void> {
-  await page.goto('/#/pages/login/index');
-  await page.getByRole('textbox', { name: '手机号', exact: true }).fill(who.mobile);
-  const asked = Date.now() - 1000;
-  await page.getByRole('button', { name: '获取验证码', exact: true }).click();
-  const code = await latestSmsCode(stack, who.mobile, asked);
-  await page.getByRole('textbox', { name: '短信验证码', exact: true }).fill(code);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForFunction(() => !location.hash.includes('pages/login'), undefined, { timeout: 30_000 });
-
-  await page.goto('/#/pages/identity/index');
-  await page.getByRole('textbox', { name: '姓名', exact: true }).fill(who.name);
-  await page.getByRole('textbox', { name: '身份证号', exact: true }).fill(who.idNumber);
-  await page.getByRole('button', { name: '下一步', exact: true }).click();
+  await logInBySms(page, suite.stack, who.mobile);
   // Real-name is done once the face step is offered; booking needs no face check.
-  await page.getByRole('button', { name: '开始刷脸', exact: true }).waitFor({ timeout: 30_000 });
+  await verifyRealName(page, who);
 }
 
 /** Picks the first slot with seats left in the open slot picker; returns its spoken label. */
@@ -47,6 +24,7 @@ async function pickFirstFreeSlot(page: Page): Promise<string> {
 }
 
 test('book a slot, see it in my appointments, reschedule and cancel it; elder mode', async () => {
+  const { stack, browser } = suite;
   const who = await persona(stack, 'no-property');
   const context = await newPhoneContext(browser, stack.url);
   const page = await context.newPage();
@@ -101,14 +79,10 @@ test('book a slot, see it in my appointments, reschedule and cancel it; elder mo
   await screenshot(page, 'appointments-7-cancelled');
 
   // Elder mode: the same list, larger.
-  await page.goto('/');
-  const toggle = page.getByRole('switch', { name: '长辈版', exact: true });
-  await toggle.waitFor({ timeout: 30_000 });
-  await toggle.click();
-  await page.waitForFunction(() => document.querySelector('.theme-elder') !== null);
+  await setElderMode(page, true);
   await page.goto('/#/pages/appointments/mine/index');
   await page.getByRole('group', { name: '购房落户 已取消' }).waitFor({ timeout: 30_000 });
-  await expect(page.evaluate(() => document.querySelector('.theme-elder') !== null)).resolves.toBe(true);
+  await expect(isElder(page)).resolves.toBe(true);
   await screenshot(page, 'appointments-8-elder-mine');
   await page.goto('/#/pages/appointments/index');
   await page.getByRole('button', { name: '选择广州市政务服务中心', exact: true }).waitFor({ timeout: 30_000 });

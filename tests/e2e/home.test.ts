@@ -1,24 +1,12 @@
 // Issue 2 acceptance: the home screen at 375×812 in normal and elder mode, the four jobs in view
 // without scrolling, elder mode's type at least 1.3× larger and remembered across a reload.
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPhoneContext, screenshot } from '../support/browser';
-import { startTestStack, type Stack } from '../support/stack';
+import type { Page } from 'playwright-core';
+import { newPhoneContext, screenshot } from '../support/browser';
+import { browserSuite, isElder, seriousA11yViolations, setElderMode } from '../support/flows';
 
 const jobs = ['户口迁移', '实名认证', '证照查询', '预约办事'];
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const suite = browserSuite();
 
 async function openHome(page: Page): Promise<void> {
   await page.goto('/');
@@ -56,7 +44,7 @@ async function bodyTextSize(page: Page): Promise<number> {
 }
 
 test('home shows the four jobs without scrolling, in normal and elder mode, and elder mode is remembered', async () => {
-  const context = await newPhoneContext(browser, stack.url);
+  const context = await newPhoneContext(suite.browser, suite.stack.url);
   const page = await context.newPage();
   await openHome(page);
   await expectJobsInView(page);
@@ -68,7 +56,7 @@ test('home shows the four jobs without scrolling, in normal and elder mode, and 
   expect(normalBody).toBeGreaterThanOrEqual(15);
   await screenshot(page, 'home-normal');
 
-  await page.getByRole('switch', { name: /长辈版/ }).or(page.getByRole('button', { name: /长辈版/ })).first().click();
+  await page.getByRole('switch', { name: '长辈版', exact: true }).click();
   await page.waitForFunction(() => document.querySelector('.theme-elder') !== null);
   await expectJobsInView(page);
   const elderSizes = await jobFontSizes(page);
@@ -81,22 +69,17 @@ test('home shows the four jobs without scrolling, in normal and elder mode, and 
   // Remembered across a restart of the app.
   await page.reload();
   await openHome(page);
-  await expect(page.evaluate(() => document.querySelector('.theme-elder') !== null)).resolves.toBe(true);
+  await expect(isElder(page)).resolves.toBe(true);
   await context.close();
 });
 
 test('home has no serious accessibility violations in either mode', async () => {
-  const context = await newPhoneContext(browser, stack.url);
+  const context = await newPhoneContext(suite.browser, suite.stack.url);
   const page = await context.newPage();
-  await openHome(page);
-  for (const mode of ['normal', 'elder']) {
-    if (mode === 'elder') {
-      await page.getByRole('switch', { name: /长辈版/ }).or(page.getByRole('button', { name: /长辈版/ })).first().click();
-      await page.waitForFunction(() => document.querySelector('.theme-elder') !== null);
-    }
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  for (const elder of [false, true]) {
+    await setElderMode(page, elder);
+    await openHome(page);
+    await expect(seriousA11yViolations(page)).resolves.toEqual([]);
   }
   await context.close();
 });

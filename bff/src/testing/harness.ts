@@ -75,9 +75,9 @@ export async function startBff(platforms: Platforms, env: Record<string, string>
   });
   const logger = createLogger(config.logLevel, sink);
   const store = await openStore(config.mongodbUri!);
-  await ensureIndexes(store);
   const platform = createPlatform(config, logger);
   const app = createApp({ config, store, logger, platform });
+  await ensureIndexes(store);
   const server = http.createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
