@@ -45,4 +45,37 @@ export const staffRoutes: SandboxModule = (target, { models }) => {
       };
     },
   );
+
+  defineOperation(
+    target,
+    {
+      method: 'get',
+      path: '/v1/staff',
+      operationId: 'listStaff',
+      tags: ['staff'],
+      summary: 'The staff directory, filtered by role, hall and duty (ordered by staffId)',
+      query: z.object({
+        role: z.enum(['staff', 'supervisor', 'guide']).optional(),
+        hallId: z.string().max(40).optional(),
+        onDuty: z.enum(['true', 'false']).optional(),
+      }),
+      responses: { 200: json('Staff members', z.object({ staff: z.array(staffSchema) })) },
+    },
+    async (ctx, { query }) => {
+      const filter: Record<string, unknown> = {};
+      if (query.role) filter.role = query.role;
+      if (query.hallId) filter.hallId = query.hallId;
+      if (query.onDuty) filter.onDuty = query.onDuty === 'true';
+      const members = await models.Staff.find(filter).sort({ _id: 1 }).limit(500).lean();
+      ctx.body = {
+        staff: members.map(({ _id, mobile: _mobile, ...rest }) => ({
+          staffId: _id,
+          ...rest,
+          hallId: rest.hallId ?? null,
+          windowNo: rest.windowNo ?? null,
+          community: rest.community ?? null,
+        })),
+      };
+    },
+  );
 };

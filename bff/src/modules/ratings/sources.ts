@@ -1,0 +1,54 @@
+// What can be rated, and whether it is finished and belongs to the person rating it. One entry
+// per kind of service: a module that lands later (applications) adds its check here and the
+// rating flow, the unique index and the rectification cases work for it unchanged.
+import { Types } from 'mongoose';
+import { AppError } from '../../core/errors';
+import type { AuthSession } from '../../core/principal';
+import type { HallsClient } from '../../platform/halls';
+import type { AccountService } from '../accounts/service';
+import type { QuestionModels } from '../questions/model';
+import type { ServiceType } from './rules';
+
+export interface RatedService {
+  label: string;
+  itemCode: string | null;
+  itemName: string | null;
+  hallId: string | null;
+}
+
+export type RatableSource = (session: AuthSession, id: string) => Promise<RatedService>;
+
+const notFound = () => new AppError(404, 'SERVICE_NOT_FOUND', '未找到可评价的服务');
+const notFinished = (what: string) => new AppError(409, 'SERVICE_NOT_FINISHED', `${what}，暂不能评价`);
+
+export function ratableSources(deps: {
+  questions: QuestionModels['questions'];
+  halls: HallsClient;
+  accounts: AccountService;
+}): Record<ServiceType, RatableSource> {
+  return {
+    question: async (session, id) => {
+      const doc = Types.ObjectId.isValid(id) ? await deps.questions.findById(id, { messages: 0 }).lean() : null;
+      if (!doc || String(doc.residentId) !== session.userId) throw notFound();
+      if (doc.status !== 'CLOSED') throw notFinished('该咨询尚未结束');
+      return { label: `咨询：${doc.title}`, itemCode: doc.itemCode, itemName: doc.itemName, hallId: doc.hallId };
+    },
+    appointment: async (session, id) => {
+      const identity = deps.accounts.revealIdentity(await deps.accounts.get(session.userId));
+      if (!identity) throw notFound();
+      const appointment = (await deps.halls.listAppointments(identity.idNumber)).find((a) => a.appointmentId === id);
+      if (!appointment) throw notFound();
+      if (appointment.status !== 'CHECKED_IN') throw notFinished('该预约尚未到厅签到办理');
+      return {
+        label: `预约办事：${appointment.itemName}（${appointment.hallName}）`,
+        itemCode: appointment.itemCode,
+        itemName: appointment.itemName,
+        hallId: appointment.hallId,
+      };
+    },
+    // The applications module has not landed: no completed application can be shown yet.
+    application: async () => {
+      throw new AppError(422, 'SERVICE_TYPE_UNAVAILABLE', '办件评价暂未开通，请在办结通知中评价');
+    },
+  };
+}
