@@ -6,6 +6,7 @@ import helmet from 'koa-helmet';
 import serve from 'koa-static';
 import type { Connection } from 'mongoose';
 import type { Config } from './config';
+import { actableOperation, actingAuthentication, ASSIST_GRANT_HEADER } from './core/acting';
 import { authenticate, requireAccess } from './core/auth';
 import { requestBudget } from './core/budget';
 import { AppError, errorHandler } from './core/errors';
@@ -17,6 +18,7 @@ import { requestContext } from './core/request-context';
 import { accountModel } from './modules/accounts/model';
 import { AccountService } from './modules/accounts/service';
 import { registerAppointmentRoutes } from './modules/appointments/routes';
+import { createAssistService, registerAssistRoutes } from './modules/assist/routes';
 import { smsCodeModel } from './modules/auth/model';
 import { registerAuthRoutes } from './modules/auth/routes';
 import { AuthService } from './modules/auth/service';
@@ -61,7 +63,13 @@ export function createApp({ config, store, logger, platform }: AppDeps): Koa {
     logger,
   });
 
-  const api = new Api({ authenticate: authenticate(sessions), require: requireAccess });
+  const assist = createAssistService({ store, platform, accounts, crypto, logger });
+
+  // A guide's request under a proxy grant runs as the resident on operations that declare it.
+  const api: Api = new Api({
+    authenticate: actingAuthentication(authenticate(sessions), assist, (id) => actableOperation(api, id)),
+    require: requireAccess,
+  });
   registerHealthRoutes(api, {
     store,
     platform,
@@ -72,6 +80,7 @@ export function createApp({ config, store, logger, platform }: AppDeps): Koa {
   registerIdentityRoutes(api, identity);
   registerCertificateRoutes(api, createCertificateService({ store, platform, accounts, crypto, limiter, logger }));
   registerAppointmentRoutes(api, { store, platform, accounts, logger });
+  registerAssistRoutes(api, assist);
   const openapi = api.document({
     title: '便民 BFF',
     version: '1.0.0',
@@ -90,7 +99,7 @@ export function createApp({ config, store, logger, platform }: AppDeps): Koa {
         config.corsOrigins === '*'
           ? '*'
           : (ctx) => (config.corsOrigins.includes(ctx.get('origin')) ? ctx.get('origin') : ''),
-      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', ASSIST_GRANT_HEADER],
       exposeHeaders: ['X-Request-Id', 'Retry-After'],
       maxAge: 600,
     }),

@@ -1,6 +1,8 @@
 // Appointment operations: halls and slots (public), booking, my appointments, cancel and
 // reschedule (real-name residents only).
+import type { Context } from 'koa';
 import type { Connection } from 'mongoose';
+import { actableUnderGrant, actsOnBodyItem, actsOnLookedUpItem, readsGrantedItems } from '../../core/acting';
 import { sessionOf } from '../../core/auth';
 import { AppError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
@@ -114,6 +116,7 @@ export function registerAppointmentRoutes(api: Api, deps: AppointmentModuleDeps)
     },
   });
   documentIdempotencyHeader(api, 'bookAppointment');
+  actableUnderGrant(api, 'bookAppointment', actsOnBodyItem('预约办事', 'appointmentId'));
 
   api.route({
     operationId: 'listMyAppointments',
@@ -126,6 +129,7 @@ export function registerAppointmentRoutes(api: Api, deps: AppointmentModuleDeps)
     errors: platformFaults,
     handler: (ctx) => service.listMine(sessionOf(ctx)),
   });
+  actableUnderGrant(api, 'listMyAppointments', readsGrantedItems('查看预约', 'appointments'));
 
   api.route({
     operationId: 'cancelAppointment',
@@ -143,6 +147,11 @@ export function registerAppointmentRoutes(api: Api, deps: AppointmentModuleDeps)
     ],
     handler: (ctx, { params }) => service.cancel(sessionOf(ctx), params.appointmentId),
   });
+  actableUnderGrant(
+    api,
+    'cancelAppointment',
+    actsOnLookedUpItem('取消预约', (ctx) => itemOf(service, ctx), 'appointmentId'),
+  );
 
   api.route({
     operationId: 'rescheduleAppointment',
@@ -172,8 +181,19 @@ export function registerAppointmentRoutes(api: Api, deps: AppointmentModuleDeps)
     ],
     handler: (ctx, { params, body }) => service.reschedule(sessionOf(ctx), params.appointmentId, body.slotId),
   });
+  actableUnderGrant(
+    api,
+    'rescheduleAppointment',
+    actsOnLookedUpItem('改约', (ctx) => itemOf(service, ctx), 'appointmentId'),
+  );
 
   return service;
+}
+
+/** The service item of one of the resident's appointments (what a proxy grant must cover). */
+async function itemOf(service: AppointmentService, ctx: Context): Promise<string | null> {
+  const { appointments } = await service.listMine(sessionOf(ctx));
+  return appointments.find((a) => a.appointmentId === ctx.params.appointmentId)?.itemCode ?? null;
 }
 
 /** The route helper has no header parameters yet: add the Idempotency-Key header to the document. */
