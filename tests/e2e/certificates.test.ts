@@ -2,10 +2,10 @@
 // verifies their identity, lists certificates (抵押 badge), opens the flat's detail (masked),
 // passes a face check on the sandbox face page and shows a code; a second person, in another
 // browser context, verifies it by PIN. Normal and elder mode screenshots; axe on the pages.
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newPhoneContext, screenshot } from '../support/browser';
-import { json, startTestStack, type Stack } from '../support/stack';
+import type { BrowserContext, Page } from 'playwright-core';
+import { newPhoneContext, screenshot } from '../support/browser';
+import { browserSuite, logInBySms, seriousA11yViolations, setElderMode, verifyRealName } from '../support/flows';
+import { json, type Stack } from '../support/stack';
 
 interface Persona {
   key: string;
@@ -14,50 +14,17 @@ interface Persona {
   mobile: string;
 }
 
+const suite = browserSuite();
 let stack: Stack;
-let browser: Browser;
 let people: Persona[];
 const persona = (key: string) => people.find((p) => p.key === key)!;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  browser = await launchBrowser();
+  stack = suite.stack;
   people = (await json<{ residents: Persona[] }>(`${stack.sandboxUrl}/sandbox/personas`)).body.residents;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
 const route = (path: string) => `/#${path}`;
-
-async function smsCode(mobile: string): Promise<string> {
-  for (let i = 0; i < 40; i++) {
-    const { body } = await json<{ messages: Array<{ code?: string }> }>(`${stack.sandboxUrl}/sandbox/sms/outbox?mobile=${mobile}`);
-    const code = body.messages.find((m) => m.code)?.code;
-    if (code) return code;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`no SMS code for ${mobile}`);
-}
-
-async function logIn(page: Page, mobile: string): Promise<void> {
-  await page.goto(route('/pages/login/index'));
-  await page.getByPlaceholder('请输入 11 位手机号').fill(mobile);
-  await page.getByRole('button', { name: '获取验证码' }).click();
-  await page.getByPlaceholder('请输入 6 位验证码').fill(await smsCode(mobile));
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForFunction(() => !location.hash.includes('pages/login'), undefined, { timeout: 20_000 });
-}
-
-async function verifyIdentity(page: Page, who: Persona): Promise<void> {
-  await page.goto(route('/pages/identity/index'));
-  await page.getByPlaceholder('与身份证一致').fill(who.name);
-  await page.getByPlaceholder('18 位，末位可能是 X').fill(who.idNumber);
-  await page.getByRole('button', { name: '下一步' }).click();
-  await page.getByText('姓名与身份证号核验通过').first().waitFor({ timeout: 20_000 });
-}
 
 /** The text of the page in view (Taro H5 keeps earlier pages in the document, hidden). */
 function bodyText(page: Page): Promise<string> {
@@ -74,28 +41,12 @@ async function settled(page: Page): Promise<void> {
   await page.waitForTimeout(200);
 }
 
-async function axeSerious(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function setElder(page: Page, on: boolean): Promise<void> {
-  await page.goto(route('/pages/home/index'));
-  const toggle = page.getByRole('switch', { name: /长辈版/ }).or(page.getByRole('button', { name: /长辈版/ })).first();
-  await toggle.waitFor({ timeout: 20_000 });
-  const isOn = await page.evaluate(() => document.querySelector('.theme-elder') !== null);
-  if (isOn !== on) await toggle.click();
-  await page.waitForFunction((want) => (document.querySelector('.theme-elder') !== null) === want, on);
-}
-
 test('the owner of a mortgaged flat shows it, and someone else verifies it by PIN', async () => {
   const owner = persona('mortgaged-owner');
-  const ownerContext: BrowserContext = await newPhoneContext(browser, stack.url);
+  const ownerContext: BrowserContext = await newPhoneContext(suite.browser, stack.url);
   const page = await ownerContext.newPage();
-  await logIn(page, owner.mobile);
-  await verifyIdentity(page, owner);
+  await logInBySms(page, stack, owner.mobile);
+  await verifyRealName(page, owner);
 
   // The list, grouped by type, with the 抵押 badge in words.
   await page.goto(route('/pages/certificates/index'));
@@ -109,7 +60,7 @@ test('the owner of a mortgaged flat shows it, and someone else verifies it by PI
   expect(listText).not.toContain(owner.name);
   await settled(page);
   await screenshot(page, 'certificates-list');
-  expect(await axeSerious(page)).toEqual([]);
+  expect(await seriousA11yViolations(page)).toEqual([]);
 
   // The detail: masked, with the mortgage.
   await flat.click();
@@ -120,7 +71,7 @@ test('the owner of a mortgaged flat shows it, and someone else verifies it by PI
   expect(detailText).toContain('建设银行');
   await settled(page);
   await screenshot(page, 'certificates-detail-masked');
-  expect(await axeSerious(page)).toEqual([]);
+  expect(await seriousA11yViolations(page)).toEqual([]);
 
   // 亮证 asks for a face check first; the sandbox face page opens in a new window: pass it there.
   await page.getByRole('button', { name: '亮证', exact: true }).click();
@@ -144,9 +95,9 @@ test('the owner of a mortgaged flat shows it, and someone else verifies it by PI
   await screenshot(page, 'certificates-show-code');
 
   // A second person in their own browser verifies by PIN.
-  const verifierContext = await newPhoneContext(browser, stack.url);
+  const verifierContext = await newPhoneContext(suite.browser, stack.url);
   const verifierPage = await verifierContext.newPage();
-  await logIn(verifierPage, persona('no-property').mobile);
+  await logInBySms(verifierPage, stack, persona('no-property').mobile);
   await verifierPage.goto(route('/pages/certificates/verify/index'));
   await verifierPage.getByPlaceholder('请输入对方出示的 6 位数字').fill(pin);
   await verifierPage.getByRole('button', { name: '核验', exact: true }).click();
@@ -158,7 +109,7 @@ test('the owner of a mortgaged flat shows it, and someone else verifies it by PI
   expect(resultText).not.toContain(owner.idNumber);
   await settled(verifierPage);
   await screenshot(verifierPage, 'certificates-verified');
-  expect(await axeSerious(verifierPage)).toEqual([]);
+  expect(await seriousA11yViolations(verifierPage)).toEqual([]);
 
   // A second use of the same PIN is refused plainly.
   await verifierPage.getByRole('button', { name: '核验下一个' }).click();
@@ -177,12 +128,12 @@ test('the owner of a mortgaged flat shows it, and someone else verifies it by PI
   await screenshot(page, 'certificates-access');
 
   // Elder mode: the same pages, larger.
-  await setElder(page, true);
+  await setElderMode(page, true);
   await page.goto(route('/pages/certificates/index'));
   await page.getByRole('button', { name: /不动产权证书，状态抵押/ }).waitFor({ timeout: 20_000 });
   await settled(page);
   await screenshot(page, 'certificates-list-elder');
-  expect(await axeSerious(page)).toEqual([]);
+  expect(await seriousA11yViolations(page)).toEqual([]);
   await page.getByRole('button', { name: /不动产权证书，状态抵押/ }).click();
   await page.getByText('抵押权人').waitFor({ timeout: 20_000 });
   await settled(page);
