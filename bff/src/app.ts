@@ -17,19 +17,24 @@ import { RateLimiter } from './core/rate-limit';
 import { requestContext } from './core/request-context';
 import { accountModel } from './modules/accounts/model';
 import { AccountService } from './modules/accounts/service';
+import { registerApplicationRoutes } from './modules/applications/routes';
 import { registerAppointmentRoutes } from './modules/appointments/routes';
 import { createAssistService, registerAssistRoutes } from './modules/assist/routes';
 import { smsCodeModel } from './modules/auth/model';
 import { registerAuthRoutes } from './modules/auth/routes';
 import { AuthService } from './modules/auth/service';
 import { createCertificateService, registerCertificateRoutes } from './modules/certificates';
+import { registerCatalogueRoutes } from './modules/catalogue/routes';
+import { CatalogueService } from './modules/catalogue/service';
 import { registerHealthRoutes } from './modules/health/routes';
 import { faceCheckModel } from './modules/identity/model';
 import { registerIdentityRoutes } from './modules/identity/routes';
 import { IdentityService } from './modules/identity/service';
+import { registerMoveRoutes } from './modules/moves/routes';
 import { sessionModel } from './modules/sessions/model';
 import { SessionService } from './modules/sessions/service';
 import type { Platform } from './platform';
+import { CatalogueClient } from './platform/catalogue';
 
 export interface AppDeps {
   config: Config;
@@ -80,6 +85,9 @@ export function createApp({ config, store, logger, platform }: AppDeps): Koa {
   registerIdentityRoutes(api, identity);
   registerCertificateRoutes(api, createCertificateService({ store, platform, accounts, crypto, limiter, logger }));
   registerAppointmentRoutes(api, { store, platform, accounts, logger });
+  const catalogue = new CatalogueService(new CatalogueClient(platform.http));
+  registerCatalogueRoutes(api, catalogue);
+  registerApplicationRoutes(api, registerMoveRoutes(api, { store, platform, catalogue, accounts, crypto, logger }));
   registerAssistRoutes(api, assist);
   const openapi = api.document({
     title: '便民 BFF',

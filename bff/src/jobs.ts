@@ -4,6 +4,7 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from './core/logger';
 import { createReminderJob } from './modules/appointments/routes';
+import { createMoveNoticeJob } from './modules/moves/routes';
 import type { Platform } from './platform';
 
 export interface BackgroundJob {
@@ -18,5 +19,5 @@ export interface JobDeps {
 }
 
 export function createJobs(deps: JobDeps): BackgroundJob[] {
-  return [createReminderJob(deps)];
+  return [createReminderJob(deps), createMoveNoticeJob(deps)];
 }
