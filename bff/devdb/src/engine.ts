@@ -8,8 +8,12 @@ import { isPlainObject } from './storage/keys';
 import type { Collection } from './storage/collection';
 import type { Store } from './storage/store';
 import { MAX_BSON_OBJECT_SIZE } from './wire/opcodes';
+import { mingoOptions, mingoQuery } from './mingo-options';
+import { SimpleFilter } from './simple-filter';
+import { applySimpleUpdate } from './simple-update';
+import type { Query } from 'mingo/query';
 
-export const mingoOptions = { idKey: '_id', useStrictMode: true };
+export { mingoOptions };
 
 export interface FindOptions {
   sort?: Document;
@@ -18,22 +22,49 @@ export interface FindOptions {
   projection?: Document;
 }
 
-/** Matching documents in result order. Never returns the stored objects mutated. */
+/** Builds a document predicate: the simple matcher where it can decide, mingo otherwise. */
+export function compileFilter(filter: Document): (doc: Document) => boolean {
+  const simple = SimpleFilter.compile(filter);
+  let query: Query | null = null;
+  const viaMingo = (doc: Document) => (query ??= mingoQuery(filter)).test(doc);
+  if (!simple) return viaMingo;
+  return (doc) => simple.match(doc) ?? viaMingo(doc);
+}
+
+/**
+ * Matching documents in result order. Without a projection the stored objects themselves are
+ * returned: callers must never mutate them (stored documents are immutable, every write puts a
+ * new object in place of the old one).
+ */
 export function findDocuments(collection: Collection | undefined, filter: Document, options: FindOptions = {}): Document[] {
   if (!collection) return [];
-  const candidates = collection.candidates(filter);
+  const matches = compileFilter(filter);
+  const sort = options.sort && Object.keys(options.sort).length ? (options.sort as Record<string, 1 | -1>) : undefined;
   const projection = options.projection && Object.keys(options.projection).length ? options.projection : undefined;
-  let cursor = mingo.find(candidates, filter, projection, mingoOptions);
-  if (options.sort && Object.keys(options.sort).length) cursor = cursor.sort(options.sort as Record<string, 1 | -1>);
-  if (options.skip) cursor = cursor.skip(options.skip);
-  if (options.limit) cursor = cursor.limit(Math.abs(options.limit));
+  const skip = options.skip && options.skip > 0 ? options.skip : 0;
+  const limit = options.limit ? Math.abs(options.limit) : 0;
+  // Without a sort, matching can stop as soon as skip + limit documents are found.
+  const enough = !sort && limit ? skip + limit : Infinity;
+  let found: Document[] = [];
+  for (const doc of collection.candidates(filter)) {
+    if (!matches(doc)) continue;
+    found.push(doc);
+    if (found.length >= enough) break;
+  }
+  if (!sort) {
+    if (skip) found = found.slice(skip, limit ? skip + limit : undefined);
+    return projection ? (mingoQuery({}).find(found, projection).all() as Document[]) : found;
+  }
+  let cursor = mingoQuery({}).find(found, projection).sort(sort);
+  if (skip) cursor = cursor.skip(skip);
+  if (limit) cursor = cursor.limit(limit);
   return cursor.all() as Document[];
 }
 
 /** Projection applied to one document (findAndModify `fields`). */
 export function project(doc: Document, projection: Document | undefined): Document {
   if (!projection || Object.keys(projection).length === 0) return doc;
-  return mingo.find([doc], {}, projection, mingoOptions).all()[0] as Document;
+  return mingoQuery({}).find([doc], projection).all()[0] as Document;
 }
 
 /** Runs an aggregation; $lookup and friends resolve other collections of the same database. */
@@ -79,6 +110,12 @@ export function computeUpdate(
     next = mingo.aggregate([clone(current)], update, mingoOptions)[0] as Document;
     modified = !sameBytes(next, current);
   } else if (isOperatorUpdate(update)) {
+    const simple = options.inserting ? null : applySimpleUpdate(current, update);
+    if (simple) {
+      // _id is untouched by construction; only the size limit remains to check.
+      if (simple.modified) checkSize(simple.doc, 'update');
+      return simple;
+    }
     next = clone(current);
     const modifier: Document = { ...update };
     const onInsert = modifier.$setOnInsert as Document | undefined;
