@@ -4,7 +4,6 @@ import { addWorkingDays } from '../../rules/working-days';
 import {
   call,
   loginBySms,
-  personas,
   startBff,
   startPlatforms,
   type Platforms,
