@@ -19,6 +19,8 @@ export default defineAppConfig({
     'pages/appointments/mine/index',
     'pages/ask/index',
     'pages/guide-items/index',
+    'pages/guide-items/detail/index',
+    'pages/progress/detail/index',
   ],
   subPackages: [
     { root: 'packages/guide', pages: ['pages/index'] },
