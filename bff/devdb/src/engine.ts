@@ -11,6 +11,7 @@ import { MAX_BSON_OBJECT_SIZE } from './wire/opcodes';
 import { mingoOptions, mingoQuery } from './mingo-options';
 import { SimpleFilter } from './simple-filter';
 import { applySimpleUpdate } from './simple-update';
+import { checkOperatorUpdate } from './update-checks';
 import type { Query } from 'mingo/query';
 
 export { mingoOptions };
@@ -110,6 +111,7 @@ export function computeUpdate(
     next = mingo.aggregate([clone(current)], update, mingoOptions)[0] as Document;
     modified = !sameBytes(next, current);
   } else if (isOperatorUpdate(update)) {
+    checkOperatorUpdate(current, update);
     const simple = options.inserting ? null : applySimpleUpdate(current, update);
     if (simple) {
       // _id is untouched by construction; only the size limit remains to check.

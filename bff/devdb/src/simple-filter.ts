@@ -97,7 +97,7 @@ function testsFor(condition: unknown): Test[] | null {
 }
 
 function isObjectId(value: unknown): value is Plain & object {
-  return (value as { _bsontype?: unknown })._bsontype === 'ObjectId';
+  return value !== null && typeof value === 'object' && (value as { _bsontype?: unknown })._bsontype === 'ObjectId';
 }
 
 function isValidDate(value: unknown): value is Date {
