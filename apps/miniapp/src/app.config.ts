@@ -23,7 +23,8 @@ export default defineAppConfig({
     'pages/progress/detail/index',
   ],
   subPackages: [
-    { root: 'packages/guide', pages: ['pages/index'] },
+    { root: 'pages/assist', pages: ['index', 'letter/index'] },
+    { root: 'packages/guide', pages: ['pages/index', 'pages/request/index', 'pages/act/index'] },
     { root: 'packages/staff', pages: ['pages/index'] },
   ],
   window: {

@@ -134,6 +134,11 @@ function Profile({ me }: { me: Me }) {
           {t.goFace}
         </ActionButton>
       )}
+      {user.role === 'resident' && (
+        <ActionButton variant="secondary" onClick={() => go('/pages/assist/index')}>
+          {messages.assist.entry}
+        </ActionButton>
+      )}
       {user.role === 'guide' && (
         <ActionButton variant="secondary" onClick={() => go(routes.guideDesk)}>
           {messages.roles.guide.title}

@@ -1,3 +1,3 @@
 import { messages } from '../../../messages/zh-CN';
 
-export default definePageConfig({ navigationBarTitleText: messages.roles.guide.title });
+export default definePageConfig({ navigationBarTitleText: messages.assist.desk });

@@ -1,0 +1,3 @@
+import { messages } from '../../../../messages/zh-CN';
+
+export default definePageConfig({ navigationBarTitleText: messages.assist.bookFor });
