@@ -29,6 +29,7 @@ import { CatalogueService } from './modules/catalogue/service';
 import { registerHealthRoutes } from './modules/health/routes';
 import { faceCheckModel } from './modules/identity/model';
 import { registerIdentityRoutes } from './modules/identity/routes';
+import { registerFeedbackRoutes } from './modules/questions';
 import { IdentityService } from './modules/identity/service';
 import { registerMoveRoutes } from './modules/moves/routes';
 import { sessionModel } from './modules/sessions/model';
@@ -88,6 +89,7 @@ export function createApp({ config, store, logger, platform }: AppDeps): Koa {
   const catalogue = new CatalogueService(new CatalogueClient(platform.http));
   registerCatalogueRoutes(api, catalogue);
   registerApplicationRoutes(api, registerMoveRoutes(api, { store, platform, catalogue, accounts, crypto, logger }));
+  registerFeedbackRoutes(api, { store, platform, accounts, logger });
   registerAssistRoutes(api, assist);
   const openapi = api.document({
     title: '便民 BFF',

@@ -1,5 +1,6 @@
 // Every word the resident reads, in one place: plain Chinese, saying what happens next.
 // Pages and components import from here; nothing user-facing is written inline.
+import { feedbackMessages } from './feedback.zh-CN';
 import { movesMessages } from './moves.zh-CN';
 
 export const messages = {
@@ -347,6 +348,7 @@ export const messages = {
     guide: { title: '帮办代办', intro: '社区帮办员的工作台' },
     staff: { title: '工作人员', intro: '群众咨询收件箱与督办' },
   },
+  feedback: feedbackMessages,
   moves: movesMessages,
 } as const;
 
