@@ -55,7 +55,7 @@ test('a guide asks, the elder grants in elder mode, the guide books for her, she
   expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,PHN2Zy/);
   // The image really draws: a QR code of a few hundred pixels, not an empty picture.
   await guidePage.waitForFunction(
-    () => (document.querySelector('.guide-qr__image img') as HTMLImageElement | null)?.naturalWidth! > 0,
+    () => ((document.querySelector('.guide-qr__image img') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0,
   );
   await guidePage.locator('.guide-qr').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(guidePage, 'assist-2-guide-code');
