@@ -62,7 +62,7 @@ export const movesMessages = {
   nextStep: '下一步',
   deadline: '办理时限',
   deadlineText: (days: number, due: string | null, estimated: boolean) =>
-    `${days} 个工作日${due ? `，${estimated ? '预计' : ''}${due} 前办结` : ''}`,
+    `${days} 个工作日${due ? `，${estimated ? '预计 ' : ''}${due} 前办结` : ''}`,
   followAt: '在哪里查看',
   goProgress: '去办事进度查看',
   loginFirst: '办理户口迁移需要先登录并完成实名认证',

@@ -94,6 +94,8 @@ export class MoveService {
     const previews = decision.eligible
       ? await this.fetchAll(plan, ctx, body.category, decision)
       : new Map<string, FetchedMaterial>();
+    // What the holding service has nothing on is asked as an upload.
+    if (decision.eligible) for (const m of plan) if (m.mode === 'fetch' && !previews.has(m.key)) m.mode = 'upload';
     const destination = decision.eligible ? await ctx.destination(body.category, decision) : null;
     const titles = body.category === 'PROPERTY' ? await ctx.titles() : undefined;
     return {
@@ -178,11 +180,22 @@ export class MoveService {
     };
   }
 
-  /** Uploads the registries cannot replace for this relative (only the relative changes them). */
+  /**
+   * Materials to ask as uploads for this applicant: those the rules say the registries cannot
+   * confirm (a kinship with no record) and those the holding service has nothing on (a child
+   * without an ID card). Asked again only when the form's registry-relevant fields change.
+   */
   private async extraUploads(idNumber: string, category: MoveCategory, form: MoveForm): Promise<string[]> {
-    if (!['ELDERLY_PARENT', 'CHILD'].includes(category) || !form.relativeIdNumberEnc) return [];
-    const decision = await this.context(idNumber, { relative: this.relativeOf(form) }).decide(category);
-    return decision.extraUploads;
+    const ctx = this.context(idNumber, {
+      titleId: form.titleId,
+      relative: this.relativeOf(form),
+      destinationCity: form.destinationCity,
+    });
+    const [{ materials }, decision] = await Promise.all([this.guideMaterials(category), ctx.decide(category)]);
+    if (!decision.eligible) return decision.extraUploads;
+    const plan = planMaterials(materials, decision);
+    const found = await this.fetchAll(plan, ctx, category, decision);
+    return [...decision.extraUploads, ...plan.filter((m) => m.mode === 'fetch' && !found.has(m.key)).map((m) => m.key)];
   }
 
   async create(
@@ -238,7 +251,10 @@ export class MoveService {
       throw new AppError(409, 'APPLICATION_SUBMITTED', '申请已提交，不能再修改；如需补正请按补正要求上传材料');
     if (doc.version !== body.version) throw this.conflict(doc);
     const form = this.formFrom(body.form, doc.form);
-    const relativeChanged = form.relativeIdNumberEnc !== doc.form.relativeIdNumberEnc;
+    const relativeChanged =
+      form.relativeIdNumberEnc !== doc.form.relativeIdNumberEnc ||
+      form.titleId !== doc.form.titleId ||
+      form.destinationCity !== doc.form.destinationCity;
     const set: Partial<MoveApplicationDoc> = {
       form,
       step: body.step ?? doc.step,
@@ -360,8 +376,9 @@ export class MoveService {
     const { guide, materials } = await this.guideMaterials(doc.category);
     const ctx = this.context(me.idNumber, this.inputOf(doc));
     const decision = await ctx.decide(doc.category);
-    const plan = planMaterials(materials, decision);
-    const missing = this.missingOf({ ...doc, extraUploads: decision.extraUploads }, plan, body.consent);
+    const extra = [...new Set([...decision.extraUploads, ...doc.extraUploads])];
+    const plan = planMaterials(materials, { extraUploads: extra });
+    const missing = this.missingOf({ ...doc, extraUploads: extra }, plan, body.consent);
     if (!decision.eligible) {
       throw new AppError(422, 'NOT_ELIGIBLE', decision.checks.find((c) => !c.passed)?.message ?? '不符合办理条件', {
         checks: decision.checks,
@@ -393,11 +410,13 @@ export class MoveService {
       const fetched = await this.fetchAll(plan, ctx, doc.category, decision);
       const unavailable = plan.filter((m) => m.mode === 'fetch' && !fetched.has(m.key));
       if (unavailable.length) {
+        // The holding service has nothing on this person: from now on the material is an upload.
+        await this.deps.models.applications.updateOne(
+          { _id: doc._id },
+          { $addToSet: { extraUploads: { $each: unavailable.map((m) => m.key) } }, $inc: { version: 1 } },
+        );
         throw this.incomplete(
-          unavailable.map((m) => ({
-            key: m.key,
-            message: `${SOURCE_NAMES[m.source]}中未查到您的${m.name}，请到窗口咨询或改为上传`,
-          })),
+          unavailable.map((m) => ({ key: m.key, message: `${SOURCE_NAMES[m.source]}中未查到您的${m.name}，请上传` })),
         );
       }
       const [origin, destination] = await Promise.all([ctx.origin(), ctx.destination(doc.category, decision)]);
@@ -453,7 +472,7 @@ export class MoveService {
               consent,
               submittedAt: now,
               updatedAt: now,
-              extraUploads: decision.extraUploads,
+              extraUploads: extra,
             },
             $unset: { submitLeaseUntil: 1 },
             $inc: { version: 1 },
