@@ -35,6 +35,7 @@ module.exports = {
       testMatch: ['<rootDir>/e2e/**/*.test.ts'],
       transform: { '^.+\\.(t|j)sx?$': swc },
       globalSetup: '<rootDir>/support/global-setup.ts',
+      globalTeardown: '<rootDir>/support/global-teardown.ts',
     },
   ],
 };

@@ -6,7 +6,9 @@ import { startStack, type Stack } from '../../scripts/lib/stack';
 export type { Stack };
 
 export function startTestStack(bffEnv: NodeJS.ProcessEnv = {}): Promise<Stack> {
-  return startStack({ port: 0, staticDir: h5Dir, logLevel: 'warn', bffEnv });
+  // The run's own copy of the H5 build, made by the suite's global setup.
+  const staticDir = process.env.BIANMIN_TEST_H5_DIR ?? h5Dir;
+  return startStack({ port: 0, staticDir, logLevel: 'warn', bffEnv });
 }
 
 export async function json<T = unknown>(url: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
