@@ -1,5 +1,7 @@
-// Pages and packages. The resident's pages sit in the main package; the community guides' and the
-// staff's areas are subpackages, loaded only by those who need them (WeChat: main package ≤ 2 MB).
+// Pages and packages. The main package holds only what the first screens need (the tabs, log-in,
+// 实名认证); each feature is a subpackage loaded when first opened, and so are the community guides'
+// and the staff's areas (WeChat: main package ≤ 2 MB; ours is kept under 500 KB). A feature
+// subpackage's root is its pages/<feature> folder, so its routes are the same in weapp and H5.
 import { messages } from './messages/zh-CN';
 
 export default defineAppConfig({
@@ -10,19 +12,17 @@ export default defineAppConfig({
     'pages/login/index',
     'pages/identity/index',
     'pages/move/index',
-    'pages/certificates/index',
-    'pages/certificates/detail/index',
-    'pages/certificates/show/index',
-    'pages/certificates/verify/index',
-    'pages/certificates/access/index',
-    'pages/appointments/index',
-    'pages/appointments/mine/index',
     'pages/ask/index',
     'pages/guide-items/index',
     'pages/guide-items/detail/index',
     'pages/progress/detail/index',
   ],
   subPackages: [
+    {
+      root: 'pages/certificates',
+      pages: ['index', 'detail/index', 'show/index', 'verify/index', 'access/index'],
+    },
+    { root: 'pages/appointments', pages: ['index', 'mine/index'] },
     { root: 'pages/assist', pages: ['index', 'letter/index'] },
     { root: 'packages/guide', pages: ['pages/index', 'pages/request/index', 'pages/act/index'] },
     { root: 'packages/staff', pages: ['pages/index'] },
