@@ -69,7 +69,17 @@ function thread(i: number, rnd: () => number, staffIds: string[], now: number) {
     messages: [
       { messageId: `m${i}a`, author: 'resident', kind: 'message', text, at: createdAt },
       ...(firstRepliedAt
-        ? [{ messageId: `m${i}b`, author: 'staff', kind: 'message', text: '您好，材料以办事指南为准。', staffId: assigneeStaffId, staffName: '工作人员', at: firstRepliedAt }]
+        ? [
+            {
+              messageId: `m${i}b`,
+              author: 'staff',
+              kind: 'message',
+              text: '您好，材料以办事指南为准。',
+              staffId: assigneeStaffId,
+              staffName: '工作人员',
+              at: firstRepliedAt,
+            },
+          ]
         : []),
     ],
     messageCount: firstRepliedAt ? 2 : 1,
@@ -113,30 +123,70 @@ async function main(): Promise<void> {
     const sandbox = stack.sandboxUrl!;
     await must(`${api}/auth/sms-codes`, 'POST', { mobile: STAFF_1.mobile });
     const sms = await must(`${sandbox}/sandbox/sms/outbox?mobile=${STAFF_1.mobile}`);
-    const login = await must(`${api}/auth/sms-login`, 'POST', { mobile: STAFF_1.mobile, code: sms.messages[0].code, device: 'bench' });
+    const login = await must(`${api}/auth/sms-login`, 'POST', {
+      mobile: STAFF_1.mobile,
+      code: sms.messages[0].code,
+      device: 'bench',
+    });
     const { staff } = await must(`${sandbox}/sandbox/personas`);
     // Threads belong to the persona staff plus 38 more colleagues (about 40 people answering).
-    const staffIds = [STAFF_1.staffId, 'S9000002', ...Array.from({ length: 38 }, (_, i) => `S${String(i + 1).padStart(7, '0')}`)];
-    if (!staff.some((s: { staffId?: string; _id?: string }) => (s.staffId ?? s._id) === STAFF_1.staffId)) console.log('note: persona ids differ from the expected ones');
+    const staffIds = [
+      STAFF_1.staffId,
+      'S9000002',
+      ...Array.from({ length: 38 }, (_, i) => `S${String(i + 1).padStart(7, '0')}`),
+    ];
+    if (!staff.some((s: { staffId?: string; _id?: string }) => (s.staffId ?? s._id) === STAFF_1.staffId))
+      console.log('note: persona ids differ from the expected ones');
     const sizes = await fill(stack.mongodbUri, staffIds);
     console.log(`matching threads per filter: ${JSON.stringify(sizes)}`);
 
-    const results: Record<string, { p50: number; p99: number; rps: number; non2xx: number; errors: number }> = {};
+    const results: Record<
+      string,
+      { p50: number; p99: number; rps: number; completed: number; non2xx: number; errors: number }
+    > = {};
     for (const filter of FILTERS) {
       const url = `${api}/inbox?filter=${filter}&limit=20`;
       const first = await fetch(url, { headers: { authorization: `Bearer ${login.token}` } });
       const page = (await first.json()) as { items: unknown[] };
-      if (first.status !== 200 || page.items.length === 0) throw new Error(`inbox ${filter} answered ${first.status} with ${page.items?.length} items`);
-      await autocannon({ url, connections: CONNECTIONS, duration: 1, headers: { authorization: `Bearer ${login.token}` } }); // warm-up
-      const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: { authorization: `Bearer ${login.token}` } });
-      results[filter] = { p50: r.latency.p50, p99: r.latency.p99, rps: Math.round(r.requests.average), non2xx: r.non2xx, errors: r.errors + r.timeouts };
+      if (first.status !== 200 || page.items.length === 0)
+        throw new Error(`inbox ${filter} answered ${first.status} with ${page.items?.length} items`);
+      await autocannon({
+        url,
+        connections: CONNECTIONS,
+        duration: 1,
+        headers: { authorization: `Bearer ${login.token}` },
+      }); // warm-up
+      const r = await autocannon({
+        url,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        headers: { authorization: `Bearer ${login.token}` },
+      });
+      // No answer within the run at all: autocannon reports 0 ms, which must not read as fast.
+      const completed = r.requests.total;
+      const p99 = completed === 0 ? SECONDS * 1000 : r.latency.p99;
+      results[filter] = {
+        p50: completed === 0 ? p99 : r.latency.p50,
+        p99,
+        rps: Math.round(r.requests.average),
+        completed,
+        non2xx: r.non2xx,
+        errors: r.errors + r.timeouts,
+      };
       const f = results[filter];
-      console.log(`${filter.padEnd(10)} p50 ${f.p50} ms  p99 ${f.p99} ms  ${f.rps} req/s  non-2xx ${f.non2xx}  errors ${f.errors}`);
+      console.log(
+        `${filter.padEnd(10)} p50 ${f.p50} ms  p99 ${f.completed === 0 ? '>' : ''}${f.p99} ms  ${f.rps} req/s  ${f.completed} answered  non-2xx ${f.non2xx}  errors ${f.errors}`,
+      );
     }
     const worst = Math.max(...Object.values(results).map((r) => r.p99));
-    const ok = worst < TARGET_P99_MS && Object.values(results).every((r) => r.non2xx === 0 && r.errors === 0);
-    console.log(`worst p99 ${worst} ms (target < ${TARGET_P99_MS} ms at ${CONNECTIONS} connections, ${THREADS} threads)`);
-    console.log(`BENCH ${JSON.stringify({ bench: 'inbox', threads: THREADS, connections: CONNECTIONS, sizes, p99: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.p99])), rps: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.rps])), worstP99: worst, target: TARGET_P99_MS, ok })}`);
+    const ok =
+      worst < TARGET_P99_MS && Object.values(results).every((r) => r.completed > 0 && r.non2xx === 0 && r.errors === 0);
+    console.log(
+      `worst p99 ${worst} ms (target < ${TARGET_P99_MS} ms at ${CONNECTIONS} connections, ${THREADS} threads)`,
+    );
+    console.log(
+      `BENCH ${JSON.stringify({ bench: 'inbox', threads: THREADS, connections: CONNECTIONS, sizes, p99: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.p99])), rps: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.rps])), worstP99: worst, target: TARGET_P99_MS, ok })}`,
+    );
     if (!ok) process.exitCode = 1;
   } finally {
     await stack.stop();
