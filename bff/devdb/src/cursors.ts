@@ -80,8 +80,11 @@ function take(cursor: OpenCursor, limit: number): Document[] {
   let bytes = 0;
   while (cursor.position < cursor.docs.length && batch.length < limit) {
     const doc = cursor.docs[cursor.position];
-    bytes += BSON.calculateObjectSize(doc);
-    if (bytes > BATCH_BYTES && batch.length > 0) break;
+    // The first document always goes out; sizes matter only once a batch holds several.
+    if (batch.length > 0 || cursor.position + 1 < cursor.docs.length) {
+      bytes += BSON.calculateObjectSize(doc);
+      if (bytes > BATCH_BYTES && batch.length > 0) break;
+    }
     batch.push(doc);
     cursor.position++;
   }

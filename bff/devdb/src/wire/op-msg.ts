@@ -54,9 +54,18 @@ function readSize(buffer: Buffer, at: number, end: number): number {
   return size;
 }
 
+/** Scratch space for serializing replies: each reply is then copied out once, at its exact size. */
+let scratch = Buffer.alloc(64 * 1024);
+
 export function encodeOpMsg(requestId: number, responseTo: number, reply: Document): Buffer {
   // Header, flagBits 0, one kind-0 section holding the reply.
-  const message = Buffer.concat([Buffer.alloc(HEADER_BYTES + 5), BSON.serialize(reply)]);
+  const start = HEADER_BYTES + 5;
+  const size = BSON.calculateObjectSize(reply);
+  if (start + size > scratch.length) scratch = Buffer.alloc(Math.max(start + size, scratch.length * 2));
+  BSON.serializeWithBufferAndIndex(reply, scratch, { index: start });
+  const message = Buffer.allocUnsafe(start + size);
+  scratch.copy(message, 0, 0, start + size);
+  message.fill(0, HEADER_BYTES, start);
   writeHeader(message, requestId, responseTo, OP_MSG);
   return message;
 }
