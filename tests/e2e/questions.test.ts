@@ -49,7 +49,9 @@ test('a question answered with a canned reply, rated 不满意, rectified, seen 
   await resident.goto('/#/pages/ask/index');
   await resident.getByRole('textbox', { name: '您的问题', exact: true }).fill(question);
   await resident.getByRole('region', { name: '这些常见问题也许能直接解答：' }).waitFor({ timeout: 15_000 });
-  await expect(resident.getByText('买了房子可以把户口迁过来吗？', { exact: false }).first().isVisible()).resolves.toBe(true);
+  await expect(resident.getByText('买了房子可以把户口迁过来吗？', { exact: false }).first().isVisible()).resolves.toBe(
+    true,
+  );
   await screenshot(resident, 'questions-resident-1-faq');
   await resident.getByRole('button', { name: '提交问题', exact: true }).click();
   await resident.getByText('工作人员将在', { exact: false }).waitFor({ timeout: 15_000 });

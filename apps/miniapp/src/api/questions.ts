@@ -90,7 +90,8 @@ export const replyToQuestion = (id: string, body: { text?: string; cannedId?: st
 export const closeQuestion = (id: string) => request<Question>(`/questions/${id}/close`, { method: 'POST', data: {} });
 
 /** reopenQuestion */
-export const reopenQuestion = (id: string) => request<Question>(`/questions/${id}/reopen`, { method: 'POST', data: {} });
+export const reopenQuestion = (id: string) =>
+  request<Question>(`/questions/${id}/reopen`, { method: 'POST', data: {} });
 
 /** listInbox */
 export const listInbox = (filter: InboxFilter) => request<{ items: InboxItem[] }>(`/inbox?filter=${filter}&limit=30`);

@@ -46,7 +46,13 @@ export const feedbackMessages = {
   staff: {
     title: '咨询工作台',
     onlyStaff: '此工作台仅供工作人员使用，请用工作手机号登录。',
-    filters: { unassigned: '未分派', mine: '我的', waiting: '待居民回复', overdue: '超时未答复', open: '全部未结束' } as Record<string, string>,
+    filters: {
+      unassigned: '未分派',
+      mine: '我的',
+      waiting: '待居民回复',
+      overdue: '超时未答复',
+      open: '全部未结束',
+    } as Record<string, string>,
     empty: '这里暂时没有咨询。',
     overdue: (days: number) => (days > 0 ? `已超时 ${days} 个工作日` : '已超过首次答复时限'),
     take: '认领',

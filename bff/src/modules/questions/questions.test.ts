@@ -1,14 +1,7 @@
 // Queries, the staff inbox, 好差评 and supervision over HTTP against devdb and the sandbox.
 import { randomBytes } from 'node:crypto';
 import { addWorkingDays } from '../../rules/working-days';
-import {
-  call,
-  loginBySms,
-  startBff,
-  startPlatforms,
-  type Platforms,
-  type TestBff,
-} from '../../testing/harness';
+import { call, loginBySms, startBff, startPlatforms, type Platforms, type TestBff } from '../../testing/harness';
 import { feedbackClock } from './clock';
 
 let platforms: Platforms;
@@ -39,7 +32,8 @@ afterAll(async () => {
 
 afterEach(() => feedbackClock.reset());
 
-const api = (method: string, path: string, token?: string, body?: unknown) => call(bff.url, method, path, { token, body });
+const api = (method: string, path: string, token?: string, body?: unknown) =>
+  call(bff.url, method, path, { token, body });
 
 /** A mini-program resident (notices go by WeChat subscription message). */
 async function wechatResident() {
@@ -87,7 +81,10 @@ describe('FAQ suggestions', () => {
 describe('thread life cycle', () => {
   it('asks, takes, answers with a canned reply, keeps notes internal, notifies once, closes, rates once', async () => {
     const resident = await wechatResident();
-    const asked = await ask(resident.token, '我在天河区买了房，想把户口迁过来，需要准备什么？', { type: 'item', id: 'HJ-QR-GF' });
+    const asked = await ask(resident.token, '我在天河区买了房，想把户口迁过来，需要准备什么？', {
+      type: 'item',
+      id: 'HJ-QR-GF',
+    });
     expect(asked).toMatchObject({ status: 'OPEN', subject: { type: 'item', label: '购房落户', verified: true } });
     const qid = asked.questionId;
 
@@ -101,9 +98,14 @@ describe('thread life cycle', () => {
     const grab = await api('POST', `/api/questions/${qid}/assignment`, staff2, { mode: 'take' });
     expect(grab.status).toBe(409);
     expect(grab.body.error.code).toBe('ALREADY_ASSIGNED');
-    expect((await api('POST', `/api/questions/${qid}/replies`, staff2, { text: '我来答' })).body.error.code).toBe('ASSIGNED_TO_OTHER');
+    expect((await api('POST', `/api/questions/${qid}/replies`, staff2, { text: '我来答' })).body.error.code).toBe(
+      'ASSIGNED_TO_OTHER',
+    );
 
-    const note = await api('POST', `/api/questions/${qid}/replies`, staff1, { text: '内部：该居民上周来过窗口', internal: true });
+    const note = await api('POST', `/api/questions/${qid}/replies`, staff1, {
+      text: '内部：该居民上周来过窗口',
+      internal: true,
+    });
     expect(note.status).toBe(200);
     expect(note.body.status).toBe('OPEN');
     const canned = await api('POST', `/api/questions/${qid}/replies`, staff1, { cannedId: 'materials' });
@@ -130,14 +132,24 @@ describe('thread life cycle', () => {
     expect(notices).toHaveLength(1);
 
     // Follow-up by the resident puts it back to the staff.
-    const more = await api('POST', `/api/questions/${qid}/replies`, resident.token, { text: '我的房子是二手房，也可以吗？' });
+    const more = await api('POST', `/api/questions/${qid}/replies`, resident.token, {
+      text: '我的房子是二手房，也可以吗？',
+    });
     expect(more.body.status).toBe('OPEN');
-    const reply = await api('POST', `/api/questions/${qid}/replies`, staff1, { text: '二手房取得产权证后同样可以申请。' });
+    const reply = await api('POST', `/api/questions/${qid}/replies`, staff1, {
+      text: '二手房取得产权证后同样可以申请。',
+    });
     expect(reply.body.status).toBe('ANSWERED');
-    expect((await wechatOutbox(resident.openid)).filter((m) => m.templateId === 'BIANMIN_QUERY_ANSWERED')).toHaveLength(2);
+    expect((await wechatOutbox(resident.openid)).filter((m) => m.templateId === 'BIANMIN_QUERY_ANSWERED')).toHaveLength(
+      2,
+    );
 
     // Not rateable before it is closed; closed, rated once.
-    const early = await api('POST', '/api/ratings', resident.token, { serviceRef: { type: 'question', id: qid }, level: 'SATISFIED', indicators: GOOD });
+    const early = await api('POST', '/api/ratings', resident.token, {
+      serviceRef: { type: 'question', id: qid },
+      level: 'SATISFIED',
+      indicators: GOOD,
+    });
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('SERVICE_NOT_FINISHED');
     const closed = await api('POST', `/api/questions/${qid}/close`, staff1, {});
@@ -146,7 +158,10 @@ describe('thread life cycle', () => {
     const after = await api('POST', `/api/questions/${qid}/replies`, resident.token, { text: '还有一个问题' });
     expect(after.status).toBe(409);
     expect(after.body.error.code).toBe('QUESTION_CLOSED');
-    expect((await api('GET', '/api/questions', resident.token)).body.questions[0]).toMatchObject({ questionId: qid, canRate: true });
+    expect((await api('GET', '/api/questions', resident.token)).body.questions[0]).toMatchObject({
+      questionId: qid,
+      canRate: true,
+    });
 
     const rated = await api('POST', '/api/ratings', resident.token, {
       serviceRef: { type: 'question', id: qid },
@@ -157,7 +172,13 @@ describe('thread life cycle', () => {
     expect(rated.status).toBe(201);
     expect(rated.body).toMatchObject({ levelText: '非常满意', rectification: null });
     const twice = await Promise.all(
-      [1, 2].map(() => api('POST', '/api/ratings', resident.token, { serviceRef: { type: 'question', id: qid }, level: 'SATISFIED', indicators: GOOD })),
+      [1, 2].map(() =>
+        api('POST', '/api/ratings', resident.token, {
+          serviceRef: { type: 'question', id: qid },
+          level: 'SATISFIED',
+          indicators: GOOD,
+        }),
+      ),
     );
     expect(twice.map((r) => r.status)).toEqual([409, 409]);
     expect(twice[0].body.error.code).toBe('ALREADY_RATED');
@@ -175,14 +196,20 @@ describe('thread life cycle', () => {
     const { token, mobile } = await loginBySms(bff, platforms.sandbox.url);
     const { questionId } = await ask(token, '身份证快过期了，在哪里换？');
     // The gateway allows one SMS a minute per number: let the log-in code's minute pass.
-    await call(platforms.sandbox.url, 'POST', '/sandbox/clock', { body: { now: new Date(Date.now() + 5 * 60_000).toISOString() } });
+    await call(platforms.sandbox.url, 'POST', '/sandbox/clock', {
+      body: { now: new Date(Date.now() + 5 * 60_000).toISOString() },
+    });
     try {
       const res = await api('POST', `/api/questions/${questionId}/replies`, staff1, { text: '可到任一派出所换领。' });
       expect(res.status).toBe(200);
-      const sms = (await call(platforms.sandbox.url, 'GET', `/sandbox/sms/outbox?mobile=${mobile}`)).body.messages as any[];
+      const sms = (await call(platforms.sandbox.url, 'GET', `/sandbox/sms/outbox?mobile=${mobile}`)).body
+        .messages as any[];
       expect(sms.filter((m) => m.templateId === 'NOTICE')).toHaveLength(1);
       expect(sms[0].text).toContain('已有工作人员回复');
-      const outbox = await bff.store.collection('notifications').find({ _id: { $regex: `^question:${questionId}` } } as never).toArray();
+      const outbox = await bff.store
+        .collection('notifications')
+        .find({ _id: { $regex: `^question:${questionId}` } } as never)
+        .toArray();
       expect(outbox).toEqual([expect.objectContaining({ status: 'SENT', channel: 'sms' })]);
     } finally {
       await call(platforms.sandbox.url, 'DELETE', '/sandbox/clock');
@@ -242,10 +269,16 @@ describe('inbox filters and the first-reply target in working days', () => {
     const { token } = await wechatResident();
     const q = await ask(token, '结婚登记需要户口簿吗？', { type: 'item', id: 'HY-JH' });
     await api('POST', `/api/questions/${q.questionId}/assignment`, staff1, { mode: 'take' });
-    const given = await api('POST', `/api/questions/${q.questionId}/assignment`, staff1, { mode: 'colleague', staffId: 'S9000002' });
+    const given = await api('POST', `/api/questions/${q.questionId}/assignment`, staff1, {
+      mode: 'colleague',
+      staffId: 'S9000002',
+    });
     expect(given.body.assignee).toEqual({ staffId: 'S9000002', name: '吴强' });
     expect(ids(await inbox(staff2, 'mine'))).toContain(q.questionId);
-    const unknown = await api('POST', `/api/questions/${q.questionId}/assignment`, staff2, { mode: 'colleague', staffId: 'S8999999' });
+    const unknown = await api('POST', `/api/questions/${q.questionId}/assignment`, staff2, {
+      mode: 'colleague',
+      staffId: 'S8999999',
+    });
     expect(unknown.status).toBe(404);
   });
 });
@@ -265,7 +298,12 @@ describe('bad ratings and rectification', () => {
     });
     expect(rated.status).toBe(201);
     // 15 working days after 21 Sept skip the 中秋 (25-27) and 国庆 (1-7 Oct) holidays; 10 Oct is a make-up day.
-    expect(rated.body.rectification).toMatchObject({ status: 'OPEN', levelText: '不满意', dueDay: '2026-10-19', overdue: false });
+    expect(rated.body.rectification).toMatchObject({
+      status: 'OPEN',
+      levelText: '不满意',
+      dueDay: '2026-10-19',
+      overdue: false,
+    });
     expect(rated.body.rectification.dueDay).toBe(addWorkingDays('2026-09-21', 15));
     const id = rated.body.rectification.rectificationId;
 
@@ -278,17 +316,32 @@ describe('bad ratings and rectification', () => {
     const summary = await api('GET', '/api/supervision/summary?from=2026-09-01&to=2026-10-20', supervisor);
     expect(summary.status).toBe(200);
     expect(summary.body.rectifications.overdue).toBeGreaterThanOrEqual(1);
-    expect(summary.body.rectifications.openCases.find((r: any) => r.rectificationId === id)).toMatchObject({ overdue: true });
+    expect(summary.body.rectifications.openCases.find((r: any) => r.rectificationId === id)).toMatchObject({
+      overdue: true,
+    });
     const item = summary.body.satisfaction.byItem.find((g: any) => g.key === 'SB-CB');
-    expect(item).toMatchObject({ name: '社会保险参保登记', ratings: 1, averageScore: 2, badRatings: 1, satisfiedRate: 0 });
+    expect(item).toMatchObject({
+      name: '社会保险参保登记',
+      ratings: 1,
+      averageScore: 2,
+      badRatings: 1,
+      satisfiedRate: 0,
+    });
     expect(summary.body.applications).toMatchObject({ available: false, pastTimeLimit: 0 });
 
-    const answered = await api('POST', `/api/rectifications/${id}/answer`, staff1, { text: '已优化参保审核流程，今后 3 个工作日内办结。' });
+    const answered = await api('POST', `/api/rectifications/${id}/answer`, staff1, {
+      text: '已优化参保审核流程，今后 3 个工作日内办结。',
+    });
     expect(answered.status).toBe(200);
     expect(answered.body).toMatchObject({ status: 'ANSWERED', answer: { staffName: '周敏' } });
-    expect((await api('POST', `/api/rectifications/${id}/answer`, staff1, { text: '再次答复一下内容' })).status).toBe(409);
+    expect((await api('POST', `/api/rectifications/${id}/answer`, staff1, { text: '再次答复一下内容' })).status).toBe(
+      409,
+    );
     const seen = await api('GET', `/api/questions/${q.questionId}`, resident.token);
-    expect(seen.body.rectification).toMatchObject({ status: 'ANSWERED', answer: { text: '已优化参保审核流程，今后 3 个工作日内办结。' } });
+    expect(seen.body.rectification).toMatchObject({
+      status: 'ANSWERED',
+      answer: { text: '已优化参保审核流程，今后 3 个工作日内办结。' },
+    });
     const notices = await wechatOutbox(resident.openid);
     expect(notices.filter((m) => m.page?.includes(`rectificationId=${id}`))).toHaveLength(1);
   });
@@ -298,11 +351,23 @@ describe('bad ratings and rectification', () => {
     const b = await wechatResident();
     const q = await ask(a.token, '不动产登记资料怎么查询？');
     await api('POST', `/api/questions/${q.questionId}/close`, a.token, {});
-    const other = await api('POST', '/api/ratings', b.token, { serviceRef: { type: 'question', id: q.questionId }, level: 'SATISFIED', indicators: GOOD });
+    const other = await api('POST', '/api/ratings', b.token, {
+      serviceRef: { type: 'question', id: q.questionId },
+      level: 'SATISFIED',
+      indicators: GOOD,
+    });
     expect(other.status).toBe(404);
-    const app = await api('POST', '/api/ratings', a.token, { serviceRef: { type: 'application', id: 'A123' }, level: 'SATISFIED', indicators: GOOD });
+    const app = await api('POST', '/api/ratings', a.token, {
+      serviceRef: { type: 'application', id: 'A123' },
+      level: 'SATISFIED',
+      indicators: GOOD,
+    });
     expect(app.body.error.code).toBe('SERVICE_TYPE_UNAVAILABLE');
-    const missing = await api('POST', '/api/ratings', a.token, { serviceRef: { type: 'question', id: q.questionId }, level: 'SATISFIED', indicators: { overall: 5 } });
+    const missing = await api('POST', '/api/ratings', a.token, {
+      serviceRef: { type: 'question', id: q.questionId },
+      level: 'SATISFIED',
+      indicators: { overall: 5 },
+    });
     expect(missing.status).toBe(400);
   });
 });
@@ -342,7 +407,11 @@ describe('access matrix', () => {
     for (const [method, p, body] of [
       ['GET', '/api/supervision/summary'],
       ['POST', '/api/questions', { text: '工作人员提问试试看' }],
-      ['POST', '/api/ratings', { serviceRef: { type: 'question', id: q.questionId }, level: 'SATISFIED', indicators: GOOD }],
+      [
+        'POST',
+        '/api/ratings',
+        { serviceRef: { type: 'question', id: q.questionId }, level: 'SATISFIED', indicators: GOOD },
+      ],
     ] as const) {
       const res = await api(method, p, staff1, body);
       expect([p, res.status]).toEqual([p, 403]);
@@ -371,8 +440,17 @@ describe('openapi', () => {
     const doc = (await api('GET', '/api/openapi.json')).body;
     const operations = Object.values(doc.paths).flatMap((p: any) => Object.values(p).map((o: any) => o.operationId));
     for (const id of [
-      'askQuestion', 'listMyQuestions', 'getQuestion', 'replyToQuestion', 'listInbox', 'assignQuestion',
-      'closeQuestion', 'rateService', 'listRectifications', 'answerRectification', 'getSupervisionSummary',
+      'askQuestion',
+      'listMyQuestions',
+      'getQuestion',
+      'replyToQuestion',
+      'listInbox',
+      'assignQuestion',
+      'closeQuestion',
+      'rateService',
+      'listRectifications',
+      'answerRectification',
+      'getSupervisionSummary',
     ])
       expect(operations).toContain(id);
   });

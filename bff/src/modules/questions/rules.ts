@@ -78,7 +78,5 @@ export const CANNED_ANSWERS: readonly CannedAnswer[] = [
 ];
 
 export function renderCanned(template: string, values: { name: string | null; item: string | null }): string {
-  return template
-    .replaceAll('{name}', values.name ?? '')
-    .replaceAll('{item}', values.item ?? '该事项');
+  return template.replaceAll('{name}', values.name ?? '').replaceAll('{item}', values.item ?? '该事项');
 }

@@ -12,13 +12,22 @@ export const QuestionParams = z.object({ questionId: objectId('questionId') });
 export const Subject = z
   .object({
     type: z.enum(['item', 'application', 'appointment']).openapi({ description: '事项 / 我的申请 / 我的预约' }),
-    id: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确'),
+    id: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确'),
   })
   .openapi('QuestionSubjectRef');
 
 export const AskQuestionBody = z
   .object({
-    text: z.string({ error: '请输入您的问题' }).trim().min(5, '请把问题写得具体一些（至少 5 个字）').max(1000, '问题不能超过 1000 个字'),
+    text: z
+      .string({ error: '请输入您的问题' })
+      .trim()
+      .min(5, '请把问题写得具体一些（至少 5 个字）')
+      .max(1000, '问题不能超过 1000 个字'),
     subject: Subject.optional(),
   })
   .strict()
@@ -27,7 +36,11 @@ export const AskQuestionBody = z
 export const ReplyBody = z
   .object({
     text: z.string().trim().min(1, '请输入回复内容').max(2000, '回复不能超过 2000 个字').optional(),
-    cannedId: z.string().max(40).optional().openapi({ description: '常用回复编号；占位符 {name}、{item} 由服务端替换' }),
+    cannedId: z
+      .string()
+      .max(40)
+      .optional()
+      .openapi({ description: '常用回复编号；占位符 {name}、{item} 由服务端替换' }),
     internal: z.boolean().default(false).openapi({ description: '内部备注：居民永远看不到（仅工作人员）' }),
   })
   .strict()
@@ -36,8 +49,13 @@ export const ReplyBody = z
 
 export const AssignBody = z
   .object({
-    mode: z.enum(['take', 'colleague', 'auto']).openapi({ description: 'take 认领；colleague 转给同事；auto 本厅在岗人员轮流分派' }),
-    staffId: z.string().regex(/^S\d{7}$/, '工作人员编号格式不正确').optional(),
+    mode: z
+      .enum(['take', 'colleague', 'auto'])
+      .openapi({ description: 'take 认领；colleague 转给同事；auto 本厅在岗人员轮流分派' }),
+    staffId: z
+      .string()
+      .regex(/^S\d{7}$/, '工作人员编号格式不正确')
+      .optional(),
   })
   .strict()
   .refine((b) => b.mode !== 'colleague' || b.staffId, { message: '请选择要转交的同事', path: ['staffId'] })
@@ -169,7 +187,13 @@ export const FaqQuery = z.object({
 export const FaqSuggestions = z
   .object({
     entries: z.array(
-      z.object({ faqId: z.string(), itemCode: z.string(), itemName: z.string(), question: z.string(), answer: z.string() }),
+      z.object({
+        faqId: z.string(),
+        itemCode: z.string(),
+        itemName: z.string(),
+        question: z.string(),
+        answer: z.string(),
+      }),
     ),
   })
   .openapi('FaqSuggestions');

@@ -46,7 +46,12 @@ interface StaffMember {
 }
 
 type Change = {
-  set?: Partial<Pick<QuestionDoc, 'status' | 'assigneeStaffId' | 'assigneeName' | 'hallId' | 'firstRepliedAt' | 'closedAt' | 'lastActivityAt'>>;
+  set?: Partial<
+    Pick<
+      QuestionDoc,
+      'status' | 'assigneeStaffId' | 'assigneeName' | 'hallId' | 'firstRepliedAt' | 'closedAt' | 'lastActivityAt'
+    >
+  >;
   push?: ThreadMessage;
 };
 
@@ -63,7 +68,11 @@ export class QuestionService {
 
   // ---- resident -------------------------------------------------------------------------
 
-  async ask(session: AuthSession, body: { text: string; subject?: { type: SubjectType; id: string } }, call: CallOptions) {
+  async ask(
+    session: AuthSession,
+    body: { text: string; subject?: { type: SubjectType; id: string } },
+    call: CallOptions,
+  ) {
     const subject = body.subject ? await this.resolveSubject(session, body.subject, call) : null;
     const now = this.now();
     const due = firstReplyDue(now);
@@ -108,7 +117,11 @@ export class QuestionService {
       );
       if (!appointment) throw new AppError(404, 'SUBJECT_NOT_FOUND', '未找到您的这条预约');
       return {
-        ref: { ...ref, label: `预约：${appointment.itemName} ${appointment.date} ${appointment.start}`, verified: true },
+        ref: {
+          ...ref,
+          label: `预约：${appointment.itemName} ${appointment.date} ${appointment.start}`,
+          verified: true,
+        },
         itemCode: appointment.itemCode,
         itemName: appointment.itemName,
       };
@@ -125,7 +138,10 @@ export class QuestionService {
     const rated = new Set(
       (
         await this.deps.ratings.ratings
-          .find({ 'serviceRef.type': 'question', 'serviceRef.id': { $in: docs.map((d) => String(d._id)) } }, { serviceRef: 1 })
+          .find(
+            { 'serviceRef.type': 'question', 'serviceRef.id': { $in: docs.map((d) => String(d._id)) } },
+            { serviceRef: 1 },
+          )
           .lean()
       ).map((r) => r.serviceRef.id),
     );
@@ -172,7 +188,10 @@ export class QuestionService {
         const canned = CANNED_ANSWERS.find((c) => c.cannedId === body.cannedId);
         if (!canned) throw new AppError(404, 'CANNED_ANSWER_NOT_FOUND', '未找到该常用回复');
         cannedId = canned.cannedId;
-        const rendered = renderCanned(canned.text, { name: doc.residentNameMasked, item: doc.itemName ?? doc.subject?.label ?? null });
+        const rendered = renderCanned(canned.text, {
+          name: doc.residentNameMasked,
+          item: doc.itemName ?? doc.subject?.label ?? null,
+        });
         text = body.text ? `${rendered}\n${body.text}` : rendered;
       }
       const message: ThreadMessage = {
@@ -211,9 +230,15 @@ export class QuestionService {
     return this.view(updated, 'staff');
   }
 
-  private async residentReply(session: AuthSession, questionId: string, body: { text?: string; cannedId?: string; internal: boolean }) {
+  private async residentReply(
+    session: AuthSession,
+    questionId: string,
+    body: { text?: string; cannedId?: string; internal: boolean },
+  ) {
     if (body.cannedId || body.internal || !body.text)
-      throw new AppError(400, 'VALIDATION_FAILED', '请输入补充内容', { fields: [{ path: 'text', message: '请输入补充内容' }] });
+      throw new AppError(400, 'VALIDATION_FAILED', '请输入补充内容', {
+        fields: [{ path: 'text', message: '请输入补充内容' }],
+      });
     const now = this.now();
     const updated = await this.change(questionId, (doc) => {
       this.viewerOf(session, doc);
@@ -419,7 +444,8 @@ export class QuestionService {
   /** The caller as the staff directory knows them (name and hall), for replies and assignment. */
   private async staffMember(session: AuthSession, call: CallOptions): Promise<StaffMember> {
     const account = await this.deps.accounts.get(session.userId);
-    const entry = account.staffId && account.mobile ? await this.deps.platform.staff.byMobile(account.mobile, call) : null;
+    const entry =
+      account.staffId && account.mobile ? await this.deps.platform.staff.byMobile(account.mobile, call) : null;
     if (!entry || entry.role !== 'staff') throw new AppError(403, 'FORBIDDEN', '仅限工作人员使用');
     return { staffId: entry.staffId, name: entry.name, hallId: entry.hallId ?? null };
   }
@@ -427,7 +453,8 @@ export class QuestionService {
   private async idNumberOf(session: AuthSession): Promise<string> {
     const account = await this.deps.accounts.get(session.userId);
     const identity = this.deps.accounts.revealIdentity(account);
-    if (!identity) throw new AppError(403, 'LEVEL_REQUIRED', '询问预约相关问题需要先完成实名认证', { requiredLevel: 'REAL_NAME' });
+    if (!identity)
+      throw new AppError(403, 'LEVEL_REQUIRED', '询问预约相关问题需要先完成实名认证', { requiredLevel: 'REAL_NAME' });
     return identity.idNumber;
   }
 }

@@ -89,10 +89,7 @@ const rectificationSchema = new Schema<RectificationDoc>(
     dueAt: { type: Date, required: true },
     status: { type: String, enum: ['OPEN', 'ANSWERED'], required: true },
     answer: {
-      type: new Schema(
-        { text: String, staffId: String, staffName: String, at: Date },
-        { _id: false },
-      ),
+      type: new Schema({ text: String, staffId: String, staffName: String, at: Date }, { _id: false }),
       default: null,
     },
   },

@@ -3,7 +3,13 @@
 // deadline in working days.
 import { addWorkingDays, endOfChinaDay } from '../../rules/working-days';
 
-export const LEVELS = ['VERY_SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED', 'VERY_DISSATISFIED'] as const;
+export const LEVELS = [
+  'VERY_SATISFIED',
+  'SATISFIED',
+  'BASICALLY_SATISFIED',
+  'DISSATISFIED',
+  'VERY_DISSATISFIED',
+] as const;
 export type RatingLevel = (typeof LEVELS)[number];
 
 export const LEVEL_TEXT: Record<RatingLevel, string> = {

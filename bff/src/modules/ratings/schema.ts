@@ -9,14 +9,25 @@ export const RateServiceBody = z
   .object({
     serviceRef: z
       .object({
-        type: z.enum(SERVICE_TYPES).openapi({ description: 'question 咨询 / appointment 已签到的预约 / application 已办结的申请' }),
-        id: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确'),
+        type: z
+          .enum(SERVICE_TYPES)
+          .openapi({ description: 'question 咨询 / appointment 已签到的预约 / application 已办结的申请' }),
+        id: z
+          .string()
+          .trim()
+          .min(1)
+          .max(64)
+          .regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确'),
       })
       .strict(),
     level: z.enum(LEVELS, { error: '请选择评价等级' }).openapi({
       description: '非常满意 / 满意 / 基本满意 / 不满意 / 非常不满意',
     }),
-    indicators: z.object(Object.fromEntries(INDICATORS.map((k) => [k, score])) as Record<(typeof INDICATORS)[number], typeof score>).strict(),
+    indicators: z
+      .object(
+        Object.fromEntries(INDICATORS.map((k) => [k, score])) as Record<(typeof INDICATORS)[number], typeof score>,
+      )
+      .strict(),
     comment: z.string().trim().max(500, '评价内容不能超过 500 个字').optional(),
   })
   .strict()
@@ -48,6 +59,12 @@ export const RectificationParams = z.object({
 });
 
 export const AnswerRectificationBody = z
-  .object({ text: z.string({ error: '请输入整改答复' }).trim().min(5, '整改答复至少 5 个字').max(2000, '整改答复不能超过 2000 个字') })
+  .object({
+    text: z
+      .string({ error: '请输入整改答复' })
+      .trim()
+      .min(5, '整改答复至少 5 个字')
+      .max(2000, '整改答复不能超过 2000 个字'),
+  })
   .strict()
   .openapi('AnswerRectificationBody');

@@ -9,7 +9,15 @@ import type { FeedbackClock } from '../questions/clock';
 import type { Notifier } from '../questions/notify';
 import { presentRectification } from '../questions/presenters';
 import type { RatingDoc, RatingModels, RectificationDoc } from './model';
-import { LEVEL_SCORE, LEVEL_TEXT, isBad, rectificationDue, type Indicator, type RatingLevel, type ServiceType } from './rules';
+import {
+  LEVEL_SCORE,
+  LEVEL_TEXT,
+  isBad,
+  rectificationDue,
+  type Indicator,
+  type RatingLevel,
+  type ServiceType,
+} from './rules';
 import type { RatableSource } from './sources';
 
 export interface RatingServiceDeps {

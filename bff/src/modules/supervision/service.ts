@@ -38,7 +38,12 @@ export class SupervisionService {
     const now = this.deps.clock.now();
     const today = dayjs(now).tz(ZONE);
     const to = query.to ?? today.format('YYYY-MM-DD');
-    const from = query.from ?? dayjs.tz(to, ZONE).subtract(DEFAULT_PERIOD_DAYS - 1, 'day').format('YYYY-MM-DD');
+    const from =
+      query.from ??
+      dayjs
+        .tz(to, ZONE)
+        .subtract(DEFAULT_PERIOD_DAYS - 1, 'day')
+        .format('YYYY-MM-DD');
     const start = dayjs.tz(from, ZONE).startOf('day').toDate();
     const end = dayjs.tz(to, ZONE).add(1, 'day').startOf('day').toDate();
     const { questions, ratings } = this.deps;
@@ -52,7 +57,11 @@ export class SupervisionService {
           answered: { $sum: { $cond: [{ $ifNull: ['$firstRepliedAt', false] }, 1, 0] } },
           answeredLate: {
             $sum: {
-              $cond: [{ $and: [{ $ifNull: ['$firstRepliedAt', false] }, { $gt: ['$firstRepliedAt', '$firstReplyDueAt'] }] }, 1, 0],
+              $cond: [
+                { $and: [{ $ifNull: ['$firstRepliedAt', false] }, { $gt: ['$firstRepliedAt', '$firstReplyDueAt'] }] },
+                1,
+                0,
+              ],
             },
           },
         },
@@ -75,7 +84,10 @@ export class SupervisionService {
       ratings.rectifications.find({ status: 'OPEN' }).sort({ dueAt: 1 }).limit(20).lean(),
     ]);
 
-    const [byItem, byHall] = await Promise.all([this.satisfaction('itemCode', 'itemName', start, end), this.satisfaction('hallId', null, start, end)]);
+    const [byItem, byHall] = await Promise.all([
+      this.satisfaction('itemCode', 'itemName', start, end),
+      this.satisfaction('hallId', null, start, end),
+    ]);
     const hallNames = await this.hallNames();
 
     return {

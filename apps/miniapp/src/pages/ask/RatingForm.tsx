@@ -8,8 +8,20 @@ import { ActionButton } from '@/components/PrimaryButton';
 import { messages } from '@/messages/zh-CN';
 
 const t = messages.feedback.ask;
-const LEVELS: RatingLevel[] = ['VERY_SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED', 'VERY_DISSATISFIED'];
-const SCORE: Record<RatingLevel, number> = { VERY_SATISFIED: 5, SATISFIED: 4, BASICALLY_SATISFIED: 3, DISSATISFIED: 2, VERY_DISSATISFIED: 1 };
+const LEVELS: RatingLevel[] = [
+  'VERY_SATISFIED',
+  'SATISFIED',
+  'BASICALLY_SATISFIED',
+  'DISSATISFIED',
+  'VERY_DISSATISFIED',
+];
+const SCORE: Record<RatingLevel, number> = {
+  VERY_SATISFIED: 5,
+  SATISFIED: 4,
+  BASICALLY_SATISFIED: 3,
+  DISSATISFIED: 2,
+  VERY_DISSATISFIED: 1,
+};
 const KEYS = ['overall', 'efficiency', 'guideAccuracy', 'convenience', 'easeOfUse'] as const;
 
 export function RatingForm({ questionId, onRated }: { questionId: string; onRated: () => void }) {
@@ -29,7 +41,12 @@ export function RatingForm({ questionId, onRated }: { questionId: string; onRate
     if (!level || !scores) return setProblem(t.pickLevel);
     setBusy(true);
     try {
-      await rateService({ serviceRef: { type: 'question', id: questionId }, level, indicators: scores, comment: comment.trim() || undefined });
+      await rateService({
+        serviceRef: { type: 'question', id: questionId },
+        level,
+        indicators: scores,
+        comment: comment.trim() || undefined,
+      });
       onRated();
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));

@@ -21,7 +21,11 @@ export function ThreadMessages({ question }: { question: Question }) {
         >
           <Text className="ask-message__who">
             {m.kind === 'note' ? `${t.staff.noteTag} · ` : ''}
-            {m.author === 'staff' ? t.ask.staff(m.staffName) : question.residentNameMasked === undefined ? t.ask.me : t.staff.resident(question.residentNameMasked)}
+            {m.author === 'staff'
+              ? t.ask.staff(m.staffName)
+              : question.residentNameMasked === undefined
+                ? t.ask.me
+                : t.staff.resident(question.residentNameMasked)}
             {` · ${whenLabel(m.at)}`}
           </Text>
           <Text>{m.text}</Text>

@@ -61,7 +61,15 @@ function AskForm({ onAsked }: { onAsked: (q: Question) => void }) {
 
   return (
     <View className="bm-card bm-form">
-      <FormField name="question" label={t.questionLabel} value={text} onChange={(v) => (setText(v), setProblem(null))} hint={t.questionHint} error={problem} maxLength={1000} />
+      <FormField
+        name="question"
+        label={t.questionLabel}
+        value={text}
+        onChange={(v) => (setText(v), setProblem(null))}
+        hint={t.questionHint}
+        error={problem}
+        maxLength={1000}
+      />
       {faq.length > 0 && (
         <View role="region" aria-label={t.suggestions}>
           <Text className="bm-muted">{t.suggestions}</Text>
@@ -83,7 +91,10 @@ function AskForm({ onAsked }: { onAsked: (q: Question) => void }) {
 function ThreadView({ id, back }: { id: string; back: () => void }) {
   const [question, setQuestion] = useState<Question | null>(null);
   const [more, setMore] = useState('');
-  const load = () => getQuestion(id).then(setQuestion).catch(() => back());
+  const load = () =>
+    getQuestion(id)
+      .then(setQuestion)
+      .catch(() => back());
   // eslint-disable-next-line react-hooks/exhaustive-deps -- reload only when another thread is opened
   useEffect(() => void load(), [id]);
   if (!question) return <View className="bm-card bm-muted">…</View>;
@@ -104,8 +115,12 @@ function ThreadView({ id, back }: { id: string; back: () => void }) {
       {question.status !== 'CLOSED' && (
         <View className="bm-card bm-form">
           <FormField name="follow-up" label={t.followUp} value={more} onChange={setMore} maxLength={1000} />
-          <ActionButton variant="secondary" onClick={() => void follow()}>{t.sendFollowUp}</ActionButton>
-          <ActionButton variant="secondary" onClick={() => void closeQuestion(id).then(setQuestion)}>{t.closeThread}</ActionButton>
+          <ActionButton variant="secondary" onClick={() => void follow()}>
+            {t.sendFollowUp}
+          </ActionButton>
+          <ActionButton variant="secondary" onClick={() => void closeQuestion(id).then(setQuestion)}>
+            {t.closeThread}
+          </ActionButton>
         </View>
       )}
       {question.canRate && <RatingForm questionId={id} onRated={() => void load()} />}
@@ -126,7 +141,9 @@ function ThreadView({ id, back }: { id: string; back: () => void }) {
           )}
         </View>
       )}
-      <ActionButton variant="secondary" onClick={back}>{t.back}</ActionButton>
+      <ActionButton variant="secondary" onClick={back}>
+        {t.back}
+      </ActionButton>
     </View>
   );
 }
@@ -177,7 +194,11 @@ export default function AskPage() {
             {mine.map((q) => (
               <View key={q.questionId} className="ask-row" role="listitem">
                 <Text>{`${q.title}（${q.statusText}）`}</Text>
-                <ActionButton variant="secondary" ariaLabel={`${t.open} ${q.title}`} onClick={() => setOpen(q.questionId)}>
+                <ActionButton
+                  variant="secondary"
+                  ariaLabel={`${t.open} ${q.title}`}
+                  onClick={() => setOpen(q.questionId)}
+                >
                   {t.open}
                 </ActionButton>
               </View>

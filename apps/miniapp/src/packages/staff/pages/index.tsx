@@ -32,11 +32,28 @@ const t = messages.feedback.staff;
 const FILTERS: InboxFilter[] = ['unassigned', 'mine', 'waiting', 'overdue', 'open'];
 type Tab = 'inbox' | 'rectifications' | 'supervision';
 
-function Chips<T extends string>({ value, options, label, onPick }: { value: T; options: Array<[T, string]>; label: string; onPick: (v: T) => void }) {
+function Chips<T extends string>({
+  value,
+  options,
+  label,
+  onPick,
+}: {
+  value: T;
+  options: Array<[T, string]>;
+  label: string;
+  onPick: (v: T) => void;
+}) {
   return (
     <View className="ask-choices" role="tablist" aria-label={label}>
       {options.map(([key, text]) => (
-        <View key={key} role="tab" aria-selected={value === key} tabIndex={0} className={`ask-choice ${value === key ? 'ask-choice--on' : ''}`} onClick={() => onPick(key)}>
+        <View
+          key={key}
+          role="tab"
+          aria-selected={value === key}
+          tabIndex={0}
+          className={`ask-choice ${value === key ? 'ask-choice--on' : ''}`}
+          onClick={() => onPick(key)}
+        >
           <Text>{text}</Text>
         </View>
       ))}
@@ -64,7 +81,9 @@ function StaffThread({ id, canAnswer, back }: { id: string; canAnswer: boolean; 
     }
   };
   const send = (internal: boolean) =>
-    text.trim() ? act(async () => (await replyToQuestion(id, { text: text.trim(), internal }).finally(() => setText('')))) : undefined;
+    text.trim()
+      ? act(async () => await replyToQuestion(id, { text: text.trim(), internal }).finally(() => setText('')))
+      : undefined;
 
   return (
     <View>
@@ -82,26 +101,42 @@ function StaffThread({ id, canAnswer, back }: { id: string; canAnswer: boolean; 
         <View className="bm-card bm-form">
           {!q.assignee && (
             <View className="ask-row">
-              <ActionButton variant="secondary" onClick={() => void act(() => assignQuestion(id, 'take'))}>{t.take}</ActionButton>
-              <ActionButton variant="secondary" onClick={() => void act(() => assignQuestion(id, 'auto'))}>{t.auto}</ActionButton>
+              <ActionButton variant="secondary" onClick={() => void act(() => assignQuestion(id, 'take'))}>
+                {t.take}
+              </ActionButton>
+              <ActionButton variant="secondary" onClick={() => void act(() => assignQuestion(id, 'auto'))}>
+                {t.auto}
+              </ActionButton>
             </View>
           )}
           <Text className="bm-muted">{t.canned}</Text>
           {canned.map((c) => (
-            <ActionButton key={c.cannedId} variant="secondary" onClick={() => void act(() => replyToQuestion(id, { cannedId: c.cannedId }))}>
+            <ActionButton
+              key={c.cannedId}
+              variant="secondary"
+              onClick={() => void act(() => replyToQuestion(id, { cannedId: c.cannedId }))}
+            >
               {t.useCanned(c.title)}
             </ActionButton>
           ))}
           <FormField name="staff-reply" label={t.reply} value={text} onChange={setText} maxLength={2000} />
           <ActionButton onClick={() => void send(false)}>{t.send}</ActionButton>
-          <ActionButton variant="secondary" onClick={() => void send(true)}>{t.note}</ActionButton>
-          <ActionButton variant="secondary" onClick={() => void act(() => closeQuestion(id))}>{t.close}</ActionButton>
+          <ActionButton variant="secondary" onClick={() => void send(true)}>
+            {t.note}
+          </ActionButton>
+          <ActionButton variant="secondary" onClick={() => void act(() => closeQuestion(id))}>
+            {t.close}
+          </ActionButton>
         </View>
       )}
       {canAnswer && q.status === 'CLOSED' && (
-        <ActionButton variant="secondary" onClick={() => void act(() => reopenQuestion(id))}>{t.reopen}</ActionButton>
+        <ActionButton variant="secondary" onClick={() => void act(() => reopenQuestion(id))}>
+          {t.reopen}
+        </ActionButton>
       )}
-      <ActionButton variant="secondary" onClick={back}>{t.back}</ActionButton>
+      <ActionButton variant="secondary" onClick={back}>
+        {t.back}
+      </ActionButton>
     </View>
   );
 }
@@ -154,7 +189,11 @@ function Rectifications({ canAnswer }: { canAnswer: boolean }) {
                 onChange={(v) => setDrafts({ ...drafts, [r.rectificationId]: v })}
                 maxLength={2000}
               />
-              <ActionButton onClick={() => void answerRectification(r.rectificationId, (drafts[r.rectificationId] ?? '').trim()).then(load)}>
+              <ActionButton
+                onClick={() =>
+                  void answerRectification(r.rectificationId, (drafts[r.rectificationId] ?? '').trim()).then(load)
+                }
+              >
                 {t.sendAnswer}
               </ActionButton>
             </>
@@ -195,9 +234,17 @@ function Supervision() {
 export default function StaffDeskPage() {
   const [role, setRole] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('inbox');
-  useDidShow(() => void getMe().then((me) => setRole(me.session.role)).catch(() => setRole('none')));
+  useDidShow(
+    () =>
+      void getMe()
+        .then((me) => setRole(me.session.role))
+        .catch(() => setRole('none')),
+  );
   const desk = role === 'staff' || role === 'supervisor';
-  const tabs: Array<[Tab, string]> = [['inbox', t.title], ['rectifications', t.rectifications]];
+  const tabs: Array<[Tab, string]> = [
+    ['inbox', t.title],
+    ['rectifications', t.rectifications],
+  ];
   if (role === 'supervisor') tabs.push(['supervision', t.supervision]);
   return (
     <PageShell title={t.title} withFooterNav>
