@@ -9,7 +9,8 @@ import { startStack, type Stack } from './lib/stack';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
   const dataDir = path.resolve(repoRoot, process.env.DATA_DIR ?? '.data');
   fs.mkdirSync(dataDir, { recursive: true });
 
@@ -33,14 +34,20 @@ async function main(): Promise<void> {
     process.exit(code);
   };
   for (const service of stack.services) {
-    void service.exited.then((exitCode) => shutdown(`${service.name} exited unexpectedly (code ${exitCode}); stopping the rest`, 1));
+    void service.exited.then((exitCode) =>
+      shutdown(`${service.name} exited unexpectedly (code ${exitCode}); stopping the rest`, 1),
+    );
   }
   process.on('SIGINT', () => void shutdown('interrupted', 0));
   process.on('SIGTERM', () => void shutdown('terminated', 0));
 
   const extras = [
-    stack.sandboxUrl ? `sandbox ${stack.sandboxUrl} (demo people: ${stack.sandboxUrl}/sandbox/personas)` : `platform ${process.env.PLATFORM_URL}`,
-    process.env.MONGODB_URI ? 'store MONGODB_URI' : `devdb ${stack.mongodbUri.replace(/\/[^/]*$/, '')} (data in ${dataDir})`,
+    stack.sandboxUrl
+      ? `sandbox ${stack.sandboxUrl} (demo people: ${stack.sandboxUrl}/sandbox/personas)`
+      : `platform ${process.env.PLATFORM_URL}`,
+    process.env.MONGODB_URI
+      ? 'store MONGODB_URI'
+      : `devdb ${stack.mongodbUri.replace(/\/[^/]*$/, '')} (data in ${dataDir})`,
   ];
   console.log(`bianmin ready ${stack.url}  ·  ${extras.join('  ·  ')}`);
 }

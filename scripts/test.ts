@@ -12,7 +12,9 @@ function step(title: string, command: string, args: string[]): void {
   console.log(`\n== ${title}`);
   const started = Date.now();
   const result = spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit', env: process.env });
-  console.log(`== ${title}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `== ${title}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -55,7 +57,8 @@ async function main(): Promise<void> {
   }
   const summary = JSON.parse(fs.readFileSync(report, 'utf8')) as JestSummary;
   const skipped = summary.numPendingTests + summary.numTodoTests;
-  const brokenSuites = summary.numFailedTestSuites > 0 && summary.numFailedTests === 0 ? summary.numFailedTestSuites : 0;
+  const brokenSuites =
+    summary.numFailedTestSuites > 0 && summary.numFailedTests === 0 ? summary.numFailedTestSuites : 0;
   const failed = summary.numFailedTests + brokenSuites;
   console.log(`\ntests: ${summary.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);
   process.exit(summary.success && result.status === 0 && summary.numPassedTests > 0 ? 0 : 1);

@@ -56,7 +56,13 @@ export function startService(options: ServiceOptions): Promise<RunningService> {
           if (match) {
             ready = true;
             clearTimeout(timer);
-            resolve({ name, url: match[1], child, exited, stop: (signal, graceMs) => stopChild(child, exited, signal, graceMs) });
+            resolve({
+              name,
+              url: match[1],
+              child,
+              exited,
+              stop: (signal, graceMs) => stopChild(child, exited, signal, graceMs),
+            });
           }
           return;
         }

@@ -50,9 +50,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     let mongoBase = options.mongodbUri;
     if (!mongoBase) {
-      const store = options.dataDir
-        ? ['--dbpath', path.join(options.dataDir, 'devdb')]
-        : ['--memory'];
+      const store = options.dataDir ? ['--dbpath', path.join(options.dataDir, 'devdb')] : ['--memory'];
       const devdb = await startService({
         name: 'devdb',
         entry: 'bff/devdb/src/main.ts',
@@ -72,9 +70,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         name: 'sandbox',
         entry: 'bff/sandbox/src/main.ts',
         args: [
-          '--port', String(options.sandboxPort ?? 0),
-          '--mongodb-uri', withDatabase(mongoBase, 'bianmin_platform'),
-          '--platform-key', platformKey,
+          '--port',
+          String(options.sandboxPort ?? 0),
+          '--mongodb-uri',
+          withDatabase(mongoBase, 'bianmin_platform'),
+          '--platform-key',
+          platformKey,
         ],
         env: { LOG_LEVEL: logLevel, PLATFORM_KEY: platformKey },
         onLine: forward('sandbox'),

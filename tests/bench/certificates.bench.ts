@@ -18,14 +18,20 @@ const LATENCY_MS = 50;
 const TARGET_RATIO = 1.2;
 
 async function must(url: string, method = 'GET', body?: unknown, headers: Record<string, string> = {}): Promise<any> {
-  const res = await fetch(url, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   if (res.status >= 300) throw new Error(`${method} ${url} answered ${res.status}: ${text.slice(0, 200)}`);
   return text ? JSON.parse(text) : undefined;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-const openidOf = (personId: string) => 'o' + createHash('sha256').update(`bench-certificates:${personId}`).digest('base64url').slice(0, 27);
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const openidOf = (personId: string) =>
+  'o' + createHash('sha256').update(`bench-certificates:${personId}`).digest('base64url').slice(0, 27);
 
 interface Figures {
   p50: number;
@@ -83,16 +89,24 @@ async function main(): Promise<void> {
   try {
     const api = stack.apiUrl.replace(/\/$/, '');
     const sandbox = stack.sandboxUrl!;
-    const faults = (body?: unknown) => (body ? must(`${sandbox}/sandbox/faults`, 'POST', body) : must(`${sandbox}/sandbox/faults`, 'DELETE'));
+    const faults = (body?: unknown) =>
+      body ? must(`${sandbox}/sandbox/faults`, 'POST', body) : must(`${sandbox}/sandbox/faults`, 'DELETE');
     const { residents } = await must(`${sandbox}/sandbox/residents?limit=${RESIDENTS}&status=ACTIVE`);
     const tokens: string[] = [];
     for (const person of residents as Array<{ _id: string; name: string; idNumber: string }>) {
       const { code } = await must(`${sandbox}/sandbox/wechat/code`, 'POST', { openid: openidOf(person._id) });
       const login = await must(`${api}/auth/wechat-login`, 'POST', { code });
-      const verified = await must(`${api}/identity/real-name`, 'POST', { name: person.name, idNumber: person.idNumber }, { authorization: `Bearer ${login.token}` });
+      const verified = await must(
+        `${api}/identity/real-name`,
+        'POST',
+        { name: person.name, idNumber: person.idNumber },
+        { authorization: `Bearer ${login.token}` },
+      );
       tokens.push(verified.token);
     }
-    console.log(`${tokens.length} residents logged in and verified; ${REQUESTS} requests per scenario, ${CONCURRENCY} at a time`);
+    console.log(
+      `${tokens.length} residents logged in and verified; ${REQUESTS} requests per scenario, ${CONCURRENCY} at a time`,
+    );
 
     await faults();
     await measure(api, tokens, 100); // warm-up: connections, JIT, indexes
@@ -100,7 +114,13 @@ async function main(): Promise<void> {
       ['no fault', []],
       ['realestate +50 ms', [{ service: 'realestate', latencyMs: LATENCY_MS }]],
       ['licence +50 ms', [{ service: 'licence', latencyMs: LATENCY_MS }]],
-      ['both +50 ms', [{ service: 'realestate', latencyMs: LATENCY_MS }, { service: 'licence', latencyMs: LATENCY_MS }]],
+      [
+        'both +50 ms',
+        [
+          { service: 'realestate', latencyMs: LATENCY_MS },
+          { service: 'licence', latencyMs: LATENCY_MS },
+        ],
+      ],
     ];
     // Scenarios take turns in rounds, so that a busy moment on a shared machine falls on all of them.
     const tallies = new Map(scenarios.map(([name]) => [name, emptyTally()]));
@@ -115,7 +135,9 @@ async function main(): Promise<void> {
     for (const [name] of scenarios) {
       results[name] = figures(tallies.get(name)!);
       const r = results[name];
-      console.log(`${name.padEnd(18)} p50 ${r.p50} ms  p90 ${r.p90} ms  p99 ${r.p99} ms  mean ${r.mean} ms  partial ${r.partial}  errors ${r.errors}`);
+      console.log(
+        `${name.padEnd(18)} p50 ${r.p50} ms  p90 ${r.p90} ms  p99 ${r.p99} ms  mean ${r.mean} ms  partial ${r.partial}  errors ${r.errors}`,
+      );
     }
     await faults();
 
@@ -124,10 +146,17 @@ async function main(): Promise<void> {
     const ratio = Math.round((both / single) * 1000) / 1000;
     // What a sequential implementation would need at least: the single case plus one more registry delay.
     const sequentialFloor = Math.round((single + LATENCY_MS) * 10) / 10;
-    const p50Ratio = Math.round((results['both +50 ms'].p50 / Math.max(results['realestate +50 ms'].p50, results['licence +50 ms'].p50)) * 1000) / 1000;
+    const p50Ratio =
+      Math.round(
+        (results['both +50 ms'].p50 / Math.max(results['realestate +50 ms'].p50, results['licence +50 ms'].p50)) * 1000,
+      ) / 1000;
     const ok = ratio <= TARGET_RATIO && Object.values(results).every((r) => r.errors === 0 && r.partial === 0);
-    console.log(`p99 both slow / p99 one slow = ${both} / ${single} = ${ratio} (target ≤ ${TARGET_RATIO}; sequential calls would need ≥ ${sequentialFloor} ms)`);
-    console.log(`BENCH ${JSON.stringify({ bench: 'certificates', latencyMs: LATENCY_MS, concurrency: CONCURRENCY, requests: REQUESTS, p50: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.p50])), p99: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.p99])), ratio, p50Ratio, target: TARGET_RATIO, ok })}`);
+    console.log(
+      `p99 both slow / p99 one slow = ${both} / ${single} = ${ratio} (target ≤ ${TARGET_RATIO}; sequential calls would need ≥ ${sequentialFloor} ms)`,
+    );
+    console.log(
+      `BENCH ${JSON.stringify({ bench: 'certificates', latencyMs: LATENCY_MS, concurrency: CONCURRENCY, requests: REQUESTS, p50: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.p50])), p99: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.p99])), ratio, p50Ratio, target: TARGET_RATIO, ok })}`,
+    );
     if (!ok) process.exitCode = 1;
   } finally {
     await stack.stop();

@@ -16,8 +16,12 @@ let failed = 0;
 for (const file of files) {
   console.log(`\n### ${file}`);
   const started = Date.now();
-  const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), path.join(benchDir, file)], { stdio: 'inherit' });
-  console.log(`### ${file}: ${result.status === 0 ? 'done' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), path.join(benchDir, file)], {
+    stdio: 'inherit',
+  });
+  console.log(
+    `### ${file}: ${result.status === 0 ? 'done' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (result.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

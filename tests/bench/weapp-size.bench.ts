@@ -26,10 +26,14 @@ function main(): void {
   const subs = roots.map((root) => ({ root, bytes: sizeOf(path.join(weappDir, root)) }));
   const main = total - subs.reduce((sum, s) => sum + s.bytes, 0);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`weapp main package: ${kb(main)} of 2048 KB limit (${((main / (2 * MB)) * 100).toFixed(1)}%), target ≤ 500 KB`);
+  console.log(
+    `weapp main package: ${kb(main)} of 2048 KB limit (${((main / (2 * MB)) * 100).toFixed(1)}%), target ≤ 500 KB`,
+  );
   for (const s of subs) console.log(`weapp subpackage ${s.root}: ${kb(s.bytes)} of 2048 KB limit`);
   console.log(`weapp all packages: ${kb(total)} of 20480 KB limit`);
-  console.log(`BENCH ${JSON.stringify({ weappMainBytes: main, weappTotalBytes: total, subpackages: subs, mainWithinTarget: main <= 500 * 1024 })}`);
+  console.log(
+    `BENCH ${JSON.stringify({ weappMainBytes: main, weappTotalBytes: total, subpackages: subs, mainWithinTarget: main <= 500 * 1024 })}`,
+  );
 }
 
 main();

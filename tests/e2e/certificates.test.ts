@@ -33,11 +33,19 @@ function bodyText(page: Page): Promise<string> {
 
 /** Waits until the page in view has finished sliding in (Taro H5 animates page changes). */
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const bodies = Array.from(document.querySelectorAll('.bm-page__body')).filter((el) => (el as HTMLElement).offsetParent !== null);
-    const last = bodies[bodies.length - 1];
-    return !!last && Math.abs(last.getBoundingClientRect().left - 16) < 8;
-  }, undefined, { timeout: 10_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(
+      () => {
+        const bodies = Array.from(document.querySelectorAll('.bm-page__body')).filter(
+          (el) => (el as HTMLElement).offsetParent !== null,
+        );
+        const last = bodies[bodies.length - 1];
+        return !!last && Math.abs(last.getBoundingClientRect().left - 16) < 8;
+      },
+      undefined,
+      { timeout: 10_000 },
+    )
+    .catch(() => undefined);
   await page.waitForTimeout(200);
 }
 
@@ -54,7 +62,8 @@ test('the owner of a mortgaged flat shows it, and someone else verifies it by PI
   const flat = page.getByRole('button', { name: /不动产权证书，状态抵押/ });
   await flat.waitFor();
   await expect(flat.getByText('抵押', { exact: true }).isVisible()).resolves.toBe(true);
-  for (const group of ['居民身份证', '居民户口簿', '结婚证']) await page.getByRole('heading', { name: group }).waitFor();
+  for (const group of ['居民身份证', '居民户口簿', '结婚证'])
+    await page.getByRole('heading', { name: group }).waitFor();
   const listText = await bodyText(page);
   expect(listText).not.toContain(owner.idNumber);
   expect(listText).not.toContain(owner.name);
@@ -76,10 +85,16 @@ test('the owner of a mortgaged flat shows it, and someone else verifies it by PI
   // 亮证 asks for a face check first; the sandbox face page opens in a new window: pass it there.
   await page.getByRole('button', { name: '亮证', exact: true }).click();
   await page.getByRole('button', { name: '开始刷脸' }).waitFor({ timeout: 20_000 });
-  const [facePage] = await Promise.all([ownerContext.waitForEvent('page'), page.getByRole('button', { name: '开始刷脸' }).click()]);
+  const [facePage] = await Promise.all([
+    ownerContext.waitForEvent('page'),
+    page.getByRole('button', { name: '开始刷脸' }).click(),
+  ]);
   await facePage.waitForLoadState();
   const token = new URL(facePage.url()).pathname.split('/').pop()!;
-  const completed = await json(`${stack.sandboxUrl}/sandbox/face/${token}/complete`, { method: 'POST', body: JSON.stringify({ result: 'pass' }) });
+  const completed = await json(`${stack.sandboxUrl}/sandbox/face/${token}/complete`, {
+    method: 'POST',
+    body: JSON.stringify({ result: 'pass' }),
+  });
   expect(completed.status).toBe(200);
   await facePage.close();
 

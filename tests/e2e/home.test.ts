@@ -16,7 +16,10 @@ async function openHome(page: Page): Promise<void> {
 async function jobFontSizes(page: Page): Promise<number[]> {
   return Promise.all(
     jobs.map((job) =>
-      page.getByText(job, { exact: true }).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+      page
+        .getByText(job, { exact: true })
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
     ),
   );
 }

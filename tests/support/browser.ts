@@ -26,7 +26,15 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export async function newPhoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, viewport: phone, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: true, hasTouch: true });
+  return browser.newContext({
+    baseURL,
+    viewport: phone,
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    isMobile: true,
+    hasTouch: true,
+  });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -40,5 +48,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** Computed font size in px of the first element matching the selector. */
 export async function fontSizeOf(page: Page, selector: string): Promise<number> {
-  return page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 }

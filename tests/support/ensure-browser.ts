@@ -19,10 +19,15 @@ export function ensureBrowser(log: (line: string) => void = console.log): void {
   if (!hasChineseFont()) missing.push('fonts-wqy-microhei');
   if (missing.length === 0) return;
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
-    throw new Error(`The browser suite needs ${missing.join(' and ')}: run "sudo apt-get install -y ${missing.join(' ')}"`);
+    throw new Error(
+      `The browser suite needs ${missing.join(' and ')}: run "sudo apt-get install -y ${missing.join(' ')}"`,
+    );
   }
   log(`installing ${missing.join(', ')} with apt-get ...`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing, 'fontconfig'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing, 'fontconfig'], {
+    stdio: 'inherit',
+    env,
+  });
 }

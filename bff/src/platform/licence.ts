@@ -48,7 +48,10 @@ export class LicenceClient {
   /** One licence for its holder; null when it does not exist or belongs to someone else. */
   async licenceFor(idNumber: string, licenceId: string): Promise<Licence | null> {
     const what = 'licence of holder';
-    const res = await this.http.request(LICENCE_SERVICE, { method: 'GET', path: `${holderPath(idNumber)}/${encodeURIComponent(licenceId)}` });
+    const res = await this.http.request(LICENCE_SERVICE, {
+      method: 'GET',
+      path: `${holderPath(idNumber)}/${encodeURIComponent(licenceId)}`,
+    });
     if (res.status === 200) return parseAnswer(LICENCE_SERVICE, what, licence, res.body);
     if (res.status === 404) return null;
     throw unexpectedStatus(LICENCE_SERVICE, what, res);

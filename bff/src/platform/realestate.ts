@@ -28,8 +28,20 @@ const title = z.object({
   term: z.object({ from: z.string(), to: z.string() }),
   registeredAt: z.string(),
   status: z.enum(TITLE_STATUSES),
-  mortgage: z.object({ mortgagee: z.string(), amountYuan: z.number(), from: z.string(), to: z.string(), proofNumber: z.string() }).nullable().optional(),
-  seal: z.object({ authority: z.string(), caseNumber: z.string(), from: z.string(), to: z.string() }).nullable().optional(),
+  mortgage: z
+    .object({
+      mortgagee: z.string(),
+      amountYuan: z.number(),
+      from: z.string(),
+      to: z.string(),
+      proofNumber: z.string(),
+    })
+    .nullable()
+    .optional(),
+  seal: z
+    .object({ authority: z.string(), caseNumber: z.string(), from: z.string(), to: z.string() })
+    .nullable()
+    .optional(),
   objection: z.object({ applicant: z.string(), registeredAt: z.string() }).nullable().optional(),
   trustLevel: z.enum(['A', 'B', 'C', 'D']).default('A'),
 });
@@ -53,7 +65,10 @@ export class RealEstateClient {
   /** One title for one of its obligees; null when it does not exist or the person holds no right in it. */
   async titleFor(idNumber: string, titleId: string): Promise<Title | null> {
     const what = 'title of holder';
-    const res = await this.http.request(REALESTATE_SERVICE, { method: 'GET', path: `${holderPath(idNumber)}/${encodeURIComponent(titleId)}` });
+    const res = await this.http.request(REALESTATE_SERVICE, {
+      method: 'GET',
+      path: `${holderPath(idNumber)}/${encodeURIComponent(titleId)}`,
+    });
     if (res.status === 200) return parseAnswer(REALESTATE_SERVICE, what, title, res.body);
     if (res.status === 404) return null;
     throw unexpectedStatus(REALESTATE_SERVICE, what, res);

@@ -57,7 +57,8 @@ export interface ShowCodeVerification {
   authenticity: 'AUTHENTIC' | 'EXPIRED' | 'REVOKED' | 'NOT_IN_REGISTRY';
   authenticityText: string;
   checkedAt: string;
-  certificate: (Omit<CertificateSummary, 'id' | 'subtitle' | 'relation' | 'share'> & { fields: CertificateField[] }) | null;
+  certificate:
+    (Omit<CertificateSummary, 'id' | 'subtitle' | 'relation' | 'share'> & { fields: CertificateField[] }) | null;
 }
 
 export interface AccessEntry {
@@ -78,12 +79,18 @@ export function listCertificates(): Promise<CertificateList> {
 
 /** getCertificate; `reveal` needs a fresh face check (403 LEVEL_REQUIRED otherwise, handled by the page). */
 export function getCertificate(id: string, reveal = false): Promise<CertificateDetail> {
-  return request(`/certificates/${encodeURIComponent(id)}${reveal ? '?reveal=true' : ''}`, { quiet: ['LEVEL_REQUIRED', 'CERTIFICATE_NOT_FOUND'] });
+  return request(`/certificates/${encodeURIComponent(id)}${reveal ? '?reveal=true' : ''}`, {
+    quiet: ['LEVEL_REQUIRED', 'CERTIFICATE_NOT_FOUND'],
+  });
 }
 
 /** createShowCode (needs FACE_CHECKED). */
 export function createShowCode(id: string): Promise<ShowCode> {
-  return request(`/certificates/${encodeURIComponent(id)}/show-codes`, { method: 'POST', data: {}, quiet: ['LEVEL_REQUIRED'] });
+  return request(`/certificates/${encodeURIComponent(id)}/show-codes`, {
+    method: 'POST',
+    data: {},
+    quiet: ['LEVEL_REQUIRED'],
+  });
 }
 
 /** verifyShowCode: by the scanned content or the 6-digit PIN; the page shows every refusal itself. */

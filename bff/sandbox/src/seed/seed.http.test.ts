@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- JSON replies over HTTP, checked field by field by the assertions */
 // Seeding over real HTTP: every seeded ID number is valid and consistent; one seed gives the same
 // data in two databases; a durable database is seeded once and re-seeded when the seed changes.
 import { randomBytes } from 'node:crypto';

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- JSON replies over HTTP, checked field by field by the assertions */
 // Appointments over HTTP: devdb and the sandbox as child processes, the BFF in this process.
 // Slot days are judged on the sandbox clock, which each test sets.
 import { openStore } from '../../store';

@@ -54,7 +54,11 @@ export class AccessLog {
   async forHolder(fingerprint: string, options: { limit: number; before?: Date }) {
     const filter: Record<string, unknown> = { subjects: fingerprint };
     if (options.before) filter.at = { $lt: options.before };
-    const docs = await this.model.find(filter).sort({ at: -1, _id: -1 }).limit(options.limit + 1).lean<AccessDoc[]>();
+    const docs = await this.model
+      .find(filter)
+      .sort({ at: -1, _id: -1 })
+      .limit(options.limit + 1)
+      .lean<AccessDoc[]>();
     const page = docs.slice(0, options.limit);
     return {
       entries: page.map((doc) => {
@@ -67,7 +71,11 @@ export class AccessLog {
           certificateId: doc.certificateId,
           certificateTitle: doc.certificateTitle,
           actor: self ? '本人' : doc.actorLabel,
-          relation: self ? ('SELF' as const) : doc.action === 'VERIFIED' ? ('VERIFIER' as const) : ('CO_OWNER' as const),
+          relation: self
+            ? ('SELF' as const)
+            : doc.action === 'VERIFIED'
+              ? ('VERIFIER' as const)
+              : ('CO_OWNER' as const),
         };
       }),
       nextBefore: docs.length > options.limit ? page[page.length - 1].at.toISOString() : null,

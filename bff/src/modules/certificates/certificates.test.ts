@@ -1,7 +1,18 @@
 // Certificates over real HTTP (devdb + sandbox as child processes, the BFF in this process):
 // listing across registries, the cross-user access matrix, co-owners, reveal after a face
 // check, show codes (single use, a 300-second life), the access record, and masking on every answer.
-import { call as rawCall, personas, startBff, startPlatforms, freshMobile, loginBySms, type Answer, type Persona, type Platforms, type TestBff } from '../../testing/harness';
+import {
+  call as rawCall,
+  personas,
+  startBff,
+  startPlatforms,
+  freshMobile,
+  loginBySms,
+  type Answer,
+  type Persona,
+  type Platforms,
+  type TestBff,
+} from '../../testing/harness';
 import { faceCheck, PiiScanner, signIn, type Resident } from './testing';
 
 let platforms: Platforms;
@@ -17,7 +28,11 @@ let stranger: Resident; // 李明: no property
 let verifierToken: string; // a logged-in person with no real name: a bank clerk, a landlord
 
 /** Every BFF answer goes through the masking scan unless a reveal by `allowed` is expected. */
-async function api(method: string, path: string, options: { token?: string; body?: unknown; allowed?: Persona } = {}): Promise<Answer> {
+async function api(
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; allowed?: Persona } = {},
+): Promise<Answer> {
   const answer = await rawCall(bff.url, method, path, options);
   scanner.check(answer, options.allowed);
   return answer;
@@ -32,7 +47,9 @@ beforeAll(async () => {
   people = (await personas(platforms.sandbox.url)).residents;
   scanner = new PiiScanner(people);
   const url = platforms.sandbox.url;
-  [owner, coA, coB, stranger] = await Promise.all(['mortgaged-owner', 'co-owner-a', 'co-owner-b', 'no-property'].map((k) => signIn(bff, url, byKey(k))));
+  [owner, coA, coB, stranger] = await Promise.all(
+    ['mortgaged-owner', 'co-owner-a', 'co-owner-b', 'no-property'].map((k) => signIn(bff, url, byKey(k))),
+  );
   verifierToken = (await loginBySms(bff, url, freshMobile())).token;
 });
 
@@ -48,7 +65,13 @@ describe('listCertificates', () => {
     expect(body.partial).toBe(false);
     expect(body.notices).toEqual([]);
     const flat = body.items.find((i: { id: string }) => i.id === 're_T9000001');
-    expect(flat).toMatchObject({ type: 'REAL_ESTATE_TITLE', status: 'MORTGAGED', statusText: '抵押', relation: 'OWNER', trustLevel: 'A' });
+    expect(flat).toMatchObject({
+      type: 'REAL_ESTATE_TITLE',
+      status: 'MORTGAGED',
+      statusText: '抵押',
+      relation: 'OWNER',
+      trustLevel: 'A',
+    });
     expect(flat.number).toMatch(/^粤\(2019\)广州市不动产权第\d{7}号$/);
     const types = body.items.map((i: { type: string }) => i.type);
     expect(types).toEqual(expect.arrayContaining(['ID_CARD', 'HOUSEHOLD_REGISTER', 'MARRIAGE']));
@@ -117,7 +140,19 @@ describe('cross-user access matrix', () => {
 
   it('answers 404 to guessed ids next to real ones and to malformed ids alike', async () => {
     const own = new Set(await idsOf(stranger));
-    const guesses = ['re_T9000001', 're_T9000003', 're_T0000001', 're_T0000002', 'lic_L00000001', 'lic_L00000002', 'lic_L00000003', 're_T9999999', 'T9000001', 'lic_../../x', '粤(2019)广州市'];
+    const guesses = [
+      're_T9000001',
+      're_T9000003',
+      're_T0000001',
+      're_T0000002',
+      'lic_L00000001',
+      'lic_L00000002',
+      'lic_L00000003',
+      're_T9999999',
+      'T9000001',
+      'lic_../../x',
+      '粤(2019)广州市',
+    ];
     for (const id of guesses.filter((g) => !own.has(g))) {
       const answer = await api('GET', `/api/certificates/${encodeURIComponent(id)}`, { token: stranger.token });
       expect(answer.status).toBe(404);
@@ -140,7 +175,7 @@ describe('cross-user access matrix', () => {
 });
 
 describe('detail and reveal', () => {
-  it('masks the holder\'s own name and ID number until revealed, and reveal needs a face check', async () => {
+  it("masks the holder's own name and ID number until revealed, and reveal needs a face check", async () => {
     const fresh = await signIn(bff, platforms.sandbox.url, byKey('spouse-a'));
     const ids = await idsOf(fresh);
     const marriage = ids.find((id) => id.startsWith('lic_'))!;
@@ -153,7 +188,10 @@ describe('detail and reveal', () => {
 
     await faceCheck(bff, platforms.sandbox.url, fresh);
     for (const id of ids) {
-      const revealed = await api('GET', `/api/certificates/${id}?reveal=true`, { token: fresh.token, allowed: fresh.persona });
+      const revealed = await api('GET', `/api/certificates/${id}?reveal=true`, {
+        token: fresh.token,
+        allowed: fresh.persona,
+      });
       expect(revealed.status).toBe(200);
       expect(revealed.body.revealed).toBe(true);
       const text = JSON.stringify(revealed.body);
@@ -172,13 +210,17 @@ describe('detail and reveal', () => {
   });
 
   it('follows a status change made at the registry', async () => {
-    const sealed = await rawCall(platforms.sandbox.url, 'POST', '/sandbox/realestate/titles/T9000002/status', { body: { status: 'SEALED' } });
+    const sealed = await rawCall(platforms.sandbox.url, 'POST', '/sandbox/realestate/titles/T9000002/status', {
+      body: { status: 'SEALED' },
+    });
     expect(sealed.status).toBe(200);
     try {
       const { body } = await api('GET', '/api/certificates/re_T9000002', { token: coA.token });
       expect(body).toMatchObject({ status: 'SEALED', statusText: '查封', needsAttention: true });
     } finally {
-      await rawCall(platforms.sandbox.url, 'POST', '/sandbox/realestate/titles/T9000002/status', { body: { status: 'NORMAL' } });
+      await rawCall(platforms.sandbox.url, 'POST', '/sandbox/realestate/titles/T9000002/status', {
+        body: { status: 'NORMAL' },
+      });
     }
   });
 });
@@ -211,7 +253,10 @@ describe('show codes', () => {
     expect(code.qrPayload).toBe(`BMSC1:${code.code}`);
     expect(code.qrImage).toMatch(/^data:image\/svg\+xml;base64,/);
 
-    const verified = await api('POST', '/api/show-code-verifications', { token: verifierToken, body: { pin: code.pin } });
+    const verified = await api('POST', '/api/show-code-verifications', {
+      token: verifierToken,
+      body: { pin: code.pin },
+    });
     expect(verified.status).toBe(200);
     expect(verified.body).toMatchObject({ authentic: true, authenticity: 'AUTHENTIC' });
     expect(verified.body.certificate).toMatchObject({ type: 'ID_CARD', trustLevel: 'A', status: 'VALID' });
@@ -224,29 +269,49 @@ describe('show codes', () => {
       expect(again.body.error.code).toBe('SHOW_CODE_USED');
     }
     // Nor can the holder or anyone else reuse it.
-    const byOther = await api('POST', '/api/show-code-verifications', { token: stranger.token, body: { code: code.code } });
+    const byOther = await api('POST', '/api/show-code-verifications', {
+      token: stranger.token,
+      body: { code: code.code },
+    });
     expect(byOther.body.error.code).toBe('SHOW_CODE_USED');
   });
 
   it('verify a title by scanned code, showing its status to the verifying party', async () => {
     const created = await api('POST', '/api/certificates/re_T9000004/show-codes', { token: holder.token, body: {} });
     expect(created.status).toBe(201);
-    const verified = await api('POST', '/api/show-code-verifications', { token: stranger.token, body: { code: created.body.qrPayload } });
+    const verified = await api('POST', '/api/show-code-verifications', {
+      token: stranger.token,
+      body: { code: created.body.qrPayload },
+    });
     expect(verified.status).toBe(200);
-    expect(verified.body.certificate).toMatchObject({ type: 'REAL_ESTATE_TITLE', status: 'NORMAL', statusText: '正常' });
+    expect(verified.body.certificate).toMatchObject({
+      type: 'REAL_ESTATE_TITLE',
+      status: 'NORMAL',
+      statusText: '正常',
+    });
   });
 
   it('are used once even when two verifiers race', async () => {
     const created = await api('POST', '/api/certificates/re_T9000004/show-codes', { token: holder.token, body: {} });
-    const answers = await Promise.all([verifierToken, stranger.token, owner.token, coA.token].map((token) => api('POST', '/api/show-code-verifications', { token, body: { code: created.body.code } })));
+    const answers = await Promise.all(
+      [verifierToken, stranger.token, owner.token, coA.token].map((token) =>
+        api('POST', '/api/show-code-verifications', { token, body: { code: created.body.code } }),
+      ),
+    );
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses).toEqual([200, 409, 409, 409]);
   });
 
   it('reject unknown codes and PINs, and malformed input', async () => {
-    const unknownPin = await api('POST', '/api/show-code-verifications', { token: verifierToken, body: { pin: '000000' } });
+    const unknownPin = await api('POST', '/api/show-code-verifications', {
+      token: verifierToken,
+      body: { pin: '000000' },
+    });
     expect([404, 409, 410]).toContain(unknownPin.status);
-    const unknownCode = await api('POST', '/api/show-code-verifications', { token: verifierToken, body: { code: 'A'.repeat(32) } });
+    const unknownCode = await api('POST', '/api/show-code-verifications', {
+      token: verifierToken,
+      body: { code: 'A'.repeat(32) },
+    });
     expect(unknownCode.status).toBe(404);
     expect(unknownCode.body.error.code).toBe('SHOW_CODE_NOT_FOUND');
     for (const body of [{}, { pin: '12345' }, { pin: '123456', code: 'A'.repeat(32) }, { code: 'short' }]) {
@@ -259,13 +324,23 @@ describe('access record', () => {
   it('lets the holder read who viewed their certificates, co-owners and verifiers included', async () => {
     const { status, body } = await api('GET', '/api/certificate-access?limit=100', { token: coA.token });
     expect(status).toBe(200);
-    const entries = body.entries as Array<{ action: string; certificateId: string | null; actor: string; relation: string }>;
+    const entries = body.entries as Array<{
+      action: string;
+      certificateId: string | null;
+      actor: string;
+      relation: string;
+    }>;
     expect(entries.some((e) => e.relation === 'SELF' && e.action === 'LIST')).toBe(true);
     // 黄建明 looked at the shared flat: 林晓燕 sees it, masked.
-    expect(entries.some((e) => e.relation === 'CO_OWNER' && e.certificateId === 're_T9000002' && e.actor === '黄**')).toBe(true);
+    expect(
+      entries.some((e) => e.relation === 'CO_OWNER' && e.certificateId === 're_T9000002' && e.actor === '黄**'),
+    ).toBe(true);
 
-    const elderLog = (await api('GET', '/api/certificate-access?limit=100', { token: holder.token })).body.entries as typeof entries;
-    expect(elderLog.filter((e) => e.action === 'VERIFIED' && e.relation === 'VERIFIER').length).toBeGreaterThanOrEqual(3);
+    const elderLog = (await api('GET', '/api/certificate-access?limit=100', { token: holder.token })).body
+      .entries as typeof entries;
+    expect(elderLog.filter((e) => e.action === 'VERIFIED' && e.relation === 'VERIFIER').length).toBeGreaterThanOrEqual(
+      3,
+    );
     expect(elderLog.some((e) => e.action === 'SHOW_CODE_CREATED' && e.relation === 'SELF')).toBe(true);
     // Failed guesses by others name nobody and never reach a holder's record.
     expect(elderLog.some((e) => e.action === 'NOT_FOUND')).toBe(false);
@@ -276,7 +351,11 @@ describe('access record', () => {
     const first = await api('GET', '/api/certificate-access?limit=2', { token: coA.token });
     expect(first.body.entries).toHaveLength(2);
     expect(first.body.nextBefore).not.toBeNull();
-    const next = await api('GET', `/api/certificate-access?limit=2&before=${encodeURIComponent(first.body.nextBefore)}`, { token: coA.token });
+    const next = await api(
+      'GET',
+      `/api/certificate-access?limit=2&before=${encodeURIComponent(first.body.nextBefore)}`,
+      { token: coA.token },
+    );
     expect(new Date(next.body.entries[0].at).getTime()).toBeLessThan(new Date(first.body.entries[1].at).getTime());
   });
 });
@@ -292,7 +371,17 @@ describe('personal data', () => {
 
   it('documents every certificate operation in OpenAPI', async () => {
     const doc = (await rawCall(bff.url, 'GET', '/api/openapi.json')).body;
-    const ids = Object.values(doc.paths).flatMap((item) => Object.values(item as Record<string, { operationId: string }>).map((op) => op.operationId));
-    expect(ids).toEqual(expect.arrayContaining(['listCertificates', 'getCertificate', 'createShowCode', 'verifyShowCode', 'listCertificateAccess']));
+    const ids = Object.values(doc.paths).flatMap((item) =>
+      Object.values(item as Record<string, { operationId: string }>).map((op) => op.operationId),
+    );
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'listCertificates',
+        'getCertificate',
+        'createShowCode',
+        'verifyShowCode',
+        'listCertificateAccess',
+      ]),
+    );
   });
 });

@@ -22,9 +22,17 @@ const settingsSchema = z.object({
 });
 
 export function certificateSettings(env: NodeJS.ProcessEnv = process.env): CertificateSettings {
-  const parsed = settingsSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')));
-  if (!parsed.success) throw new Error(`证照设置有误 / invalid certificate settings: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
-  return { showCodeTtlSeconds: parsed.data.SHOW_CODE_TTL_SECONDS, listDeadlineMs: parsed.data.CERTIFICATE_LIST_DEADLINE_MS };
+  const parsed = settingsSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
+  );
+  if (!parsed.success)
+    throw new Error(
+      `证照设置有误 / invalid certificate settings: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+    );
+  return {
+    showCodeTtlSeconds: parsed.data.SHOW_CODE_TTL_SECONDS,
+    listDeadlineMs: parsed.data.CERTIFICATE_LIST_DEADLINE_MS,
+  };
 }
 
 export interface CertificateModuleDeps {

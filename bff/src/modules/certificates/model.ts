@@ -37,10 +37,21 @@ showCodeSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 24 * 3600 });
 export type ShowCodeModel = Model<ShowCodeDoc>;
 
 export function showCodeModel(connection: Connection): ShowCodeModel {
-  return (connection.models.CertificateShowCode as ShowCodeModel) ?? connection.model<ShowCodeDoc>('CertificateShowCode', showCodeSchema);
+  return (
+    (connection.models.CertificateShowCode as ShowCodeModel) ??
+    connection.model<ShowCodeDoc>('CertificateShowCode', showCodeSchema)
+  );
 }
 
-export const ACCESS_ACTIONS = ['LIST', 'VIEW', 'REVEAL', 'SHOW_CODE_CREATED', 'VERIFIED', 'VERIFY_REFUSED', 'NOT_FOUND'] as const;
+export const ACCESS_ACTIONS = [
+  'LIST',
+  'VIEW',
+  'REVEAL',
+  'SHOW_CODE_CREATED',
+  'VERIFIED',
+  'VERIFY_REFUSED',
+  'NOT_FOUND',
+] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 export type ActorRelation = 'SELF' | 'CO_OWNER' | 'VERIFIER';
 
@@ -83,5 +94,8 @@ accessSchema.index({ actorUserId: 1, at: -1 });
 export type AccessModel = Model<AccessDoc>;
 
 export function accessModel(connection: Connection): AccessModel {
-  return (connection.models.CertificateAccess as AccessModel) ?? connection.model<AccessDoc>('CertificateAccess', accessSchema);
+  return (
+    (connection.models.CertificateAccess as AccessModel) ??
+    connection.model<AccessDoc>('CertificateAccess', accessSchema)
+  );
 }

@@ -41,12 +41,26 @@ function field(key: string, label: string, value: string, section: Section = 'ba
 }
 
 /** A name: in full only when it is the viewer's own and they asked to reveal it. */
-function personName(key: string, label: string, name: string, own: boolean, reveal: boolean, section: Section = 'parties'): Field {
+function personName(
+  key: string,
+  label: string,
+  name: string,
+  own: boolean,
+  reveal: boolean,
+  section: Section = 'parties',
+): Field {
   const show = own && reveal;
   return field(key, label, show ? name : maskName(name), section, !show);
 }
 
-function personIdNumber(key: string, label: string, idNumber: string, own: boolean, reveal: boolean, section: Section = 'parties'): Field {
+function personIdNumber(
+  key: string,
+  label: string,
+  idNumber: string,
+  own: boolean,
+  reveal: boolean,
+  section: Section = 'parties',
+): Field {
   const show = own && reveal;
   return field(key, label, show ? idNumber : maskIdNumber(idNumber), section, !show);
 }
@@ -164,7 +178,8 @@ export function titleForVerifier(title: Title) {
 
 /** An ID card's number is its holder's ID number: it is personal data like any other. */
 function licenceNumber(licence: Licence, own: boolean, reveal: boolean): Field {
-  if (licence.type === 'ID_CARD') return personIdNumber('licenceNumber', '证照编号', licence.licenceNumber, own, reveal, 'basic');
+  if (licence.type === 'ID_CARD')
+    return personIdNumber('licenceNumber', '证照编号', licence.licenceNumber, own, reveal, 'basic');
   return field('licenceNumber', '证照编号', licence.licenceNumber);
 }
 
@@ -173,19 +188,34 @@ function licenceData(licence: Licence, forVerifier: boolean): Field[] {
   const f = (key: string, label: string) => (d[key] ? [field(key, label, d[key], 'details')] : []);
   switch (licence.type) {
     case 'ID_CARD':
-      return forVerifier ? [...f('sex', '性别')] : [...f('sex', '性别'), ...f('ethnicity', '民族'), ...f('birthDate', '出生日期'), ...f('address', '住址')];
+      return forVerifier
+        ? [...f('sex', '性别')]
+        : [...f('sex', '性别'), ...f('ethnicity', '民族'), ...f('birthDate', '出生日期'), ...f('address', '住址')];
     case 'HOUSEHOLD_REGISTER':
       return forVerifier
         ? [...f('relation', '与户主关系'), ...f('householdType', '户别')]
-        : [...f('householdNumber', '户号'), ...f('householdType', '户别'), ...f('relation', '与户主关系'), ...f('address', '住址')];
+        : [
+            ...f('householdNumber', '户号'),
+            ...f('householdType', '户别'),
+            ...f('relation', '与户主关系'),
+            ...f('address', '住址'),
+          ];
     case 'MARRIAGE': {
       // The spouse's data is someone else's: masked for everyone, always.
       const spouse = d.spouseName ? [field('spouseName', '配偶姓名', maskName(d.spouseName), 'details', true)] : [];
-      const spouseId = !forVerifier && d.spouseIdNumber ? [field('spouseIdNumber', '配偶身份证号', maskIdNumber(d.spouseIdNumber), 'details', true)] : [];
+      const spouseId =
+        !forVerifier && d.spouseIdNumber
+          ? [field('spouseIdNumber', '配偶身份证号', maskIdNumber(d.spouseIdNumber), 'details', true)]
+          : [];
       return [...spouse, ...spouseId, ...f('registeredAt', '登记日期')];
     }
     case 'GRADUATION':
-      return [...f('university', '学校'), ...f('degree', '层次'), ...f('major', '专业'), ...f('graduatedOn', '毕业日期')];
+      return [
+        ...f('university', '学校'),
+        ...f('degree', '层次'),
+        ...f('major', '专业'),
+        ...f('graduatedOn', '毕业日期'),
+      ];
   }
 }
 

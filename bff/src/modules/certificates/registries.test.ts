@@ -1,7 +1,18 @@
 // Certificates when the registries misbehave or time moves on: a registry down or slow gives a
 // partial list with a notice; show codes lapse after their life (a short one here); a licence
 // lapses on the registry's (sandbox) clock and verification says so.
-import { call as rawCall, freshMobile, loginBySms, personas, startBff, startPlatforms, type Answer, type Persona, type Platforms, type TestBff } from '../../testing/harness';
+import {
+  call as rawCall,
+  freshMobile,
+  loginBySms,
+  personas,
+  startBff,
+  startPlatforms,
+  type Answer,
+  type Persona,
+  type Platforms,
+  type TestBff,
+} from '../../testing/harness';
 import { faceCheck, PiiScanner, signIn, type Resident } from './testing';
 
 const SHORT_TTL_SECONDS = 2;
@@ -18,7 +29,8 @@ async function api(method: string, path: string, options: { token?: string; body
   scanner.check(answer);
   return answer;
 }
-const sandbox = (method: string, path: string, body?: unknown) => rawCall(platforms.sandbox.url, method, path, { body });
+const sandbox = (method: string, path: string, body?: unknown) =>
+  rawCall(platforms.sandbox.url, method, path, { body });
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function clearFaults() {
@@ -38,7 +50,11 @@ beforeAll(async () => {
   }
   people = (await personas(platforms.sandbox.url)).residents;
   scanner = new PiiScanner(people);
-  owner = await signIn(bff, platforms.sandbox.url, people.find((p) => p.key === 'mortgaged-owner')!);
+  owner = await signIn(
+    bff,
+    platforms.sandbox.url,
+    people.find((p) => p.key === 'mortgaged-owner')!,
+  );
   verifierToken = (await loginBySms(bff, platforms.sandbox.url, freshMobile())).token;
 });
 
@@ -115,7 +131,11 @@ describe('time', () => {
   });
 
   it('a licence past its validity on the registry clock is listed as expired and verified as not valid', async () => {
-    const licences = (await rawCall(platforms.sandbox.url, 'GET', `/v1/licence/holders/${owner.persona.idNumber}/licences`, { headers: { 'x-platform-key': platforms.sandbox.platformKey } })).body.licences;
+    const licences = (
+      await rawCall(platforms.sandbox.url, 'GET', `/v1/licence/holders/${owner.persona.idNumber}/licences`, {
+        headers: { 'x-platform-key': platforms.sandbox.platformKey },
+      })
+    ).body.licences;
     const dated = licences.find((l: { validTo: string | null }) => l.validTo !== null);
     expect(dated).toBeDefined();
     const id = `lic_${dated.licenceId}`;
@@ -125,10 +145,17 @@ describe('time', () => {
     await sandbox('POST', '/sandbox/clock', { now: dayAfter.toISOString() });
     try {
       const list = await api('GET', '/api/certificates', { token: owner.token });
-      expect(list.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({ status: 'EXPIRED', statusText: '已过期', needsAttention: true });
+      expect(list.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({
+        status: 'EXPIRED',
+        statusText: '已过期',
+        needsAttention: true,
+      });
       const created = await api('POST', `/api/certificates/${id}/show-codes`, { token: owner.token, body: {} });
       expect(created.status).toBe(201);
-      const verified = await api('POST', '/api/show-code-verifications', { token: verifierToken, body: { pin: created.body.pin } });
+      const verified = await api('POST', '/api/show-code-verifications', {
+        token: verifierToken,
+        body: { pin: created.body.pin },
+      });
       expect(verified.status).toBe(200);
       expect(verified.body).toMatchObject({ authentic: false, authenticity: 'EXPIRED' });
       expect(verified.body.certificate.status).toBe('EXPIRED');

@@ -61,7 +61,8 @@ export function registerCertificateRoutes(api: Api, certificates: CertificateSer
     query: GetCertificateQuery,
     response: CertificateDetail,
     errors: [{ status: 404, codes: ['CERTIFICATE_NOT_FOUND'] }, ...platformFaults],
-    handler: (ctx, { params, query }) => certificates.get(sessionOf(ctx), params.certificateId, query.reveal, ctx.state.requestId),
+    handler: (ctx, { params, query }) =>
+      certificates.get(sessionOf(ctx), params.certificateId, query.reveal, ctx.state.requestId),
   });
 
   api.route({
@@ -75,8 +76,13 @@ export function registerCertificateRoutes(api: Api, certificates: CertificateSer
     body: CreateShowCodeBody,
     response: ShowCode,
     successStatus: 201,
-    errors: [{ status: 404, codes: ['CERTIFICATE_NOT_FOUND'] }, { status: 503, codes: ['SHOW_CODE_BUSY'] }, ...platformFaults],
-    handler: (ctx, { params }) => certificates.createShowCode(sessionOf(ctx), params.certificateId, ctx.state.requestId),
+    errors: [
+      { status: 404, codes: ['CERTIFICATE_NOT_FOUND'] },
+      { status: 503, codes: ['SHOW_CODE_BUSY'] },
+      ...platformFaults,
+    ],
+    handler: (ctx, { params }) =>
+      certificates.createShowCode(sessionOf(ctx), params.certificateId, ctx.state.requestId),
   });
 
   api.route({

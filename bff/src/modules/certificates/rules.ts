@@ -31,7 +31,13 @@ export const TRUST_LEVEL_TEXT = {
   D: 'D 级：本人承诺提供',
 } as const;
 
-export const CERTIFICATE_TYPES = ['REAL_ESTATE_TITLE', 'ID_CARD', 'HOUSEHOLD_REGISTER', 'MARRIAGE', 'GRADUATION'] as const;
+export const CERTIFICATE_TYPES = [
+  'REAL_ESTATE_TITLE',
+  'ID_CARD',
+  'HOUSEHOLD_REGISTER',
+  'MARRIAGE',
+  'GRADUATION',
+] as const;
 export type CertificateType = (typeof CERTIFICATE_TYPES)[number];
 export const TYPE_NAME: Record<CertificateType, string> = {
   REAL_ESTATE_TITLE: '不动产权证书',
@@ -50,7 +56,9 @@ export const titleCertificateId = (titleId: string) => `re_${titleId}`;
 export const licenceCertificateId = (licenceId: string) => `lic_${licenceId}`;
 export function parseCertificateId(id: string): { registry: 'realestate' | 'licence'; recordId: string } | null {
   if (!CERTIFICATE_ID.test(id)) return null;
-  return id.startsWith('re_') ? { registry: 'realestate', recordId: id.slice(3) } : { registry: 'licence', recordId: id.slice(4) };
+  return id.startsWith('re_')
+    ? { registry: 'realestate', recordId: id.slice(3) }
+    : { registry: 'licence', recordId: id.slice(4) };
 }
 
 export const REGISTRY_NAME = { realestate: '不动产登记系统', licence: '电子证照库' } as const;

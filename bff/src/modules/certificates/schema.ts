@@ -3,14 +3,20 @@ import { z } from '../../core/openapi';
 import { CERTIFICATE_TYPES } from './rules';
 
 const STATUSES = ['NORMAL', 'MORTGAGED', 'SEALED', 'OBJECTION', 'VALID', 'EXPIRED', 'REVOKED'] as const;
-const TrustLevel = z.enum(['A', 'B', 'C', 'D']).openapi({ description: '电子材料可信等级：A 发证机关签发带电子印章，B 窗口核验，C 用户上传，D 用户承诺' });
+const TrustLevel = z
+  .enum(['A', 'B', 'C', 'D'])
+  .openapi({ description: '电子材料可信等级：A 发证机关签发带电子印章，B 窗口核验，C 用户上传，D 用户承诺' });
 
 export const CertificateParams = z.object({
   certificateId: z
     .string()
     .min(1)
     .max(40, '证照编号格式不正确')
-    .openapi({ param: { name: 'certificateId', in: 'path' }, example: 're_T9000001', description: '证照编号（列表中的 id）' }),
+    .openapi({
+      param: { name: 'certificateId', in: 'path' },
+      example: 're_T9000001',
+      description: '证照编号（列表中的 id）',
+    }),
 });
 
 export const GetCertificateQuery = z.object({
@@ -72,7 +78,10 @@ export const CreateShowCodeBody = z.object({}).strict().openapi('CreateShowCodeB
 export const ShowCode = z
   .object({
     code: z.string().openapi({ description: '一次性亮证码（二维码内容的一部分）' }),
-    pin: z.string().regex(/^\d{6}$/).openapi({ description: '6 位数字核验码，可代替扫码' }),
+    pin: z
+      .string()
+      .regex(/^\d{6}$/)
+      .openapi({ description: '6 位数字核验码，可代替扫码' }),
     qrPayload: z.string().openapi({ example: 'BMSC1:...' }),
     qrImage: z.string().openapi({ description: '二维码图片（data:image/svg+xml;base64）' }),
     createdAt: z.string().openapi({ format: 'date-time' }),
@@ -97,7 +106,10 @@ export const VerifyShowCodeBody = z
       .optional(),
   })
   .strict()
-  .refine((b) => (b.code === undefined) !== (b.pin === undefined), { message: '请扫描二维码或输入 6 位核验码（二选一）', path: ['pin'] })
+  .refine((b) => (b.code === undefined) !== (b.pin === undefined), {
+    message: '请扫描二维码或输入 6 位核验码（二选一）',
+    path: ['pin'],
+  })
   .openapi('VerifyShowCodeBody');
 
 export const ShowCodeVerification = z

@@ -15,7 +15,14 @@ import type { RealEstateClient, Title } from '../../platform/realestate';
 import type { AccountService } from '../accounts/service';
 import { AccessLog, type Actor } from './access-log';
 import type { ShowCodeDoc, ShowCodeModel } from './model';
-import { licenceDetail, licenceForVerifier, licenceSummary, titleDetail, titleForVerifier, titleSummary } from './presenters';
+import {
+  licenceDetail,
+  licenceForVerifier,
+  licenceSummary,
+  titleDetail,
+  titleForVerifier,
+  titleSummary,
+} from './presenters';
 import {
   LIST_REGISTRY_DEADLINE_MS,
   REGISTRY_MISSING_TEXT,
@@ -35,7 +42,10 @@ export interface CertificateSettings {
   listDeadlineMs: number;
 }
 
-export const DEFAULT_SETTINGS: CertificateSettings = { showCodeTtlSeconds: SHOW_CODE_TTL_SECONDS, listDeadlineMs: LIST_REGISTRY_DEADLINE_MS };
+export const DEFAULT_SETTINGS: CertificateSettings = {
+  showCodeTtlSeconds: SHOW_CODE_TTL_SECONDS,
+  listDeadlineMs: LIST_REGISTRY_DEADLINE_MS,
+};
 
 export interface CertificateServiceDeps {
   accounts: AccountService;
@@ -57,7 +67,8 @@ type Item = { registry: 'realestate'; title: Title } | { registry: 'licence'; li
 const DUPLICATE_KEY = 11000;
 const TYPE_ORDER = new Map<string, number>(CERTIFICATE_TYPES.map((t, i) => [t, i]));
 
-export const certificateNotFound = () => new AppError(404, 'CERTIFICATE_NOT_FOUND', '未找到该证照，请返回证照列表重新选择');
+export const certificateNotFound = () =>
+  new AppError(404, 'CERTIFICATE_NOT_FOUND', '未找到该证照，请返回证照列表重新选择');
 const showCodeNotFound = () => new AppError(404, 'SHOW_CODE_NOT_FOUND', '亮证码不存在，请核对后重试，或请对方重新出示');
 const showCodeUsed = () => new AppError(409, 'SHOW_CODE_USED', '该亮证码已被使用，请对方重新生成亮证码');
 const showCodeExpired = () => new AppError(410, 'SHOW_CODE_EXPIRED', '该亮证码已过期，请对方重新生成亮证码');
@@ -98,7 +109,8 @@ export class CertificateService {
   }
 
   private subjectsOf(item: Item): string[] {
-    const numbers = item.registry === 'realestate' ? item.title.obligees.map((o) => o.idNumber) : [item.licence.holderIdNumber];
+    const numbers =
+      item.registry === 'realestate' ? item.title.obligees.map((o) => o.idNumber) : [item.licence.holderIdNumber];
     return numbers.map((n) => this.deps.fingerprint(n));
   }
 
@@ -118,11 +130,18 @@ export class CertificateService {
     return licence ? { registry: 'licence', licence } : null;
   }
 
-  private async itemOrNotFound(holder: Awaited<ReturnType<CertificateService['holder']>>, certificateId: string): Promise<Item> {
+  private async itemOrNotFound(
+    holder: Awaited<ReturnType<CertificateService['holder']>>,
+    certificateId: string,
+  ): Promise<Item> {
     const item = await this.fetchItem(holder.idNumber, certificateId);
     if (item) return item;
     // Recorded against the caller alone: an id guessed at names nobody we could tell.
-    await this.deps.accessLog.record(holder.actor, { action: 'NOT_FOUND', certificateId: certificateId.slice(0, 40), subjects: [] }, this.now());
+    await this.deps.accessLog.record(
+      holder.actor,
+      { action: 'NOT_FOUND', certificateId: certificateId.slice(0, 40), subjects: [] },
+      this.now(),
+    );
     throw certificateNotFound();
   }
 
@@ -141,7 +160,10 @@ export class CertificateService {
       const reason = result.reason;
       if (!(reason instanceof RegistryLate) && !isPlatformFailure(reason)) throw reason;
       failures.push(reason);
-      this.deps.logger.warn({ service, late: reason instanceof RegistryLate, requestId }, 'registry missing from certificate list');
+      this.deps.logger.warn(
+        { service, late: reason instanceof RegistryLate, requestId },
+        'registry missing from certificate list',
+      );
       notices.push({ service, message: REGISTRY_MISSING_TEXT[service] });
       return [];
     };
@@ -167,7 +189,12 @@ export class CertificateService {
     const viewer = { idNumber: holder.idNumber, reveal };
     await this.deps.accessLog.record(
       holder.actor,
-      { action: reveal ? 'REVEAL' : 'VIEW', certificateId, certificateTitle: this.titleOf(item), subjects: this.subjectsOf(item) },
+      {
+        action: reveal ? 'REVEAL' : 'VIEW',
+        certificateId,
+        certificateTitle: this.titleOf(item),
+        subjects: this.subjectsOf(item),
+      },
       this.now(),
     );
     return item.registry === 'realestate' ? titleDetail(item.title, viewer) : licenceDetail(item.licence, viewer);
@@ -179,14 +206,27 @@ export class CertificateService {
     const now = this.now();
     const expiresAt = new Date(now.getTime() + this.settings.showCodeTtlSeconds * 1000);
     const code = randomBytes(24).toString('base64url');
-    const pin = await this.insertWithFreePin(code, { userId: new Types.ObjectId(session.userId), certificateId, createdAt: now, expiresAt });
+    const pin = await this.insertWithFreePin(code, {
+      userId: new Types.ObjectId(session.userId),
+      certificateId,
+      createdAt: now,
+      expiresAt,
+    });
     await this.deps.accessLog.record(
       holder.actor,
-      { action: 'SHOW_CODE_CREATED', certificateId, certificateTitle: this.titleOf(item), subjects: this.subjectsOf(item) },
+      {
+        action: 'SHOW_CODE_CREATED',
+        certificateId,
+        certificateTitle: this.titleOf(item),
+        subjects: this.subjectsOf(item),
+      },
       now,
     );
     const qrPayload = SHOW_CODE_QR_PREFIX + code;
-    const summary = item.registry === 'realestate' ? titleSummary(item.title, holder.idNumber) : licenceSummary(item.licence, holder.idNumber);
+    const summary =
+      item.registry === 'realestate'
+        ? titleSummary(item.title, holder.idNumber)
+        : licenceSummary(item.licence, holder.idNumber);
     return {
       code,
       pin,
@@ -205,7 +245,10 @@ export class CertificateService {
    * A PIN that no other usable code holds: the unique pinLock index decides. A lock left by a
    * code that has lapsed or been used is released first; after a few clashes a new PIN is drawn.
    */
-  private async insertWithFreePin(code: string, base: Pick<ShowCodeDoc, 'userId' | 'certificateId' | 'createdAt' | 'expiresAt'>): Promise<string> {
+  private async insertWithFreePin(
+    code: string,
+    base: Pick<ShowCodeDoc, 'userId' | 'certificateId' | 'createdAt' | 'expiresAt'>,
+  ): Promise<string> {
     for (let attempt = 0; attempt < 8; attempt++) {
       const pin = String(randomInt(0, 10 ** SHOW_CODE_PIN_LENGTH)).padStart(SHOW_CODE_PIN_LENGTH, '0');
       const pinFingerprint = this.pinFingerprint(pin);
@@ -214,7 +257,14 @@ export class CertificateService {
         { $unset: { pinLock: 1 } },
       );
       try {
-        await this.deps.showCodes.create({ _id: sha256(code), ...base, pinFingerprint, pinLock: pinFingerprint, usedAt: null, usedBy: null });
+        await this.deps.showCodes.create({
+          _id: sha256(code),
+          ...base,
+          pinFingerprint,
+          pinLock: pinFingerprint,
+          usedAt: null,
+          usedBy: null,
+        });
         return pin;
       } catch (error) {
         if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
@@ -236,7 +286,11 @@ export class CertificateService {
     ]);
     const refused = [byUser, byIp].find((r) => !r.allowed);
     if (refused) {
-      throw errors.rateLimited('SHOW_CODE_RATE_LIMITED', `核验次数过多，请 ${describeWait(refused.retryAfterSeconds)}后再试`, refused.retryAfterSeconds);
+      throw errors.rateLimited(
+        'SHOW_CODE_RATE_LIMITED',
+        `核验次数过多，请 ${describeWait(refused.retryAfterSeconds)}后再试`,
+        refused.retryAfterSeconds,
+      );
     }
   }
 
@@ -245,7 +299,10 @@ export class CertificateService {
     await this.limitVerifier(session, ip, now);
     const record = input.code
       ? await this.deps.showCodes.findById(sha256(input.code.replace(SHOW_CODE_QR_PREFIX, ''))).lean<ShowCodeDoc>()
-      : await this.deps.showCodes.findOne({ pinFingerprint: this.pinFingerprint(input.pin ?? '') }).sort({ createdAt: -1 }).lean<ShowCodeDoc>();
+      : await this.deps.showCodes
+          .findOne({ pinFingerprint: this.pinFingerprint(input.pin ?? '') })
+          .sort({ createdAt: -1 })
+          .lean<ShowCodeDoc>();
     if (!record) throw showCodeNotFound();
     if (record.usedAt) throw showCodeUsed();
     if (record.expiresAt.getTime() <= now.getTime()) throw showCodeExpired();
@@ -273,16 +330,41 @@ export class CertificateService {
     const checkedAt = now.toISOString();
     if (!item) {
       // Issued once, gone from the registry now (withdrawn, or the holder's record changed).
-      await this.deps.accessLog.record(verifier, { action: 'VERIFY_REFUSED', certificateId: record.certificateId, subjects: owner.idNumberFingerprint ? [owner.idNumberFingerprint] : [] }, now);
-      return { authentic: false, authenticity: 'NOT_IN_REGISTRY' as const, authenticityText: '登记机关已无此证照记录，不能证明其真实有效', checkedAt, certificate: null };
+      await this.deps.accessLog.record(
+        verifier,
+        {
+          action: 'VERIFY_REFUSED',
+          certificateId: record.certificateId,
+          subjects: owner.idNumberFingerprint ? [owner.idNumberFingerprint] : [],
+        },
+        now,
+      );
+      return {
+        authentic: false,
+        authenticity: 'NOT_IN_REGISTRY' as const,
+        authenticityText: '登记机关已无此证照记录，不能证明其真实有效',
+        checkedAt,
+        certificate: null,
+      };
     }
     await this.deps.accessLog.record(
       verifier,
-      { action: 'VERIFIED', certificateId: record.certificateId, certificateTitle: this.titleOf(item), subjects: this.subjectsOf(item) },
+      {
+        action: 'VERIFIED',
+        certificateId: record.certificateId,
+        certificateTitle: this.titleOf(item),
+        subjects: this.subjectsOf(item),
+      },
       now,
     );
     if (item.registry === 'realestate') {
-      return { authentic: true, authenticity: 'AUTHENTIC' as const, authenticityText: '经不动产登记系统核验，证书真实', checkedAt, certificate: titleForVerifier(item.title) };
+      return {
+        authentic: true,
+        authenticity: 'AUTHENTIC' as const,
+        authenticityText: '经不动产登记系统核验，证书真实',
+        checkedAt,
+        certificate: titleForVerifier(item.title),
+      };
     }
     const status = item.licence.effectiveStatus;
     const authentic = status === 'VALID';
@@ -291,7 +373,13 @@ export class CertificateService {
       : status === 'EXPIRED'
         ? '证照由发证机关签发，但已超过有效期'
         : '证照已被发证机关注销，不能作为有效证明';
-    return { authentic, authenticity: authentic ? ('AUTHENTIC' as const) : status, authenticityText, checkedAt, certificate: licenceForVerifier(item.licence) };
+    return {
+      authentic,
+      authenticity: authentic ? ('AUTHENTIC' as const) : status,
+      authenticityText,
+      checkedAt,
+      certificate: licenceForVerifier(item.licence),
+    };
   }
 
   private async fingerprintOf(session: AuthSession): Promise<string | null> {
@@ -301,6 +389,9 @@ export class CertificateService {
 
   async accessRecords(session: AuthSession, options: { limit: number; before?: string }) {
     const holder = await this.holder(session);
-    return this.deps.accessLog.forHolder(holder.fingerprint, { limit: options.limit, before: options.before ? new Date(options.before) : undefined });
+    return this.deps.accessLog.forHolder(holder.fingerprint, {
+      limit: options.limit,
+      before: options.before ? new Date(options.before) : undefined,
+    });
   }
 }

@@ -117,7 +117,13 @@ export default function CertificatesPage() {
                   {n.message}
                 </Text>
               ))}
-              <View className="bm-link-button" role="button" tabIndex={0} aria-label={messages.common.retry} onClick={() => void load()}>
+              <View
+                className="bm-link-button"
+                role="button"
+                tabIndex={0}
+                aria-label={messages.common.retry}
+                onClick={() => void load()}
+              >
                 <Text>{messages.common.retry}</Text>
               </View>
             </View>

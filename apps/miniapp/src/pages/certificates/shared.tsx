@@ -29,7 +29,11 @@ const TONE: Record<CertificateStatus, 'done' | 'info' | 'todo'> = {
 };
 
 export function StatusBadge({ status, text }: { status: CertificateStatus; text: string }) {
-  return <Text className={`bm-badge bm-badge--${TONE[status]} cert-status cert-status--${status.toLowerCase()}`}>{text}</Text>;
+  return (
+    <Text className={`bm-badge bm-badge--${TONE[status]} cert-status cert-status--${status.toLowerCase()}`}>
+      {text}
+    </Text>
+  );
 }
 
 export function TrustLevel({ level, text }: { level: string; text: string }) {
@@ -56,7 +60,10 @@ export function FieldList({ fields }: { fields: CertificateField[] }) {
             {rows.map((f) => (
               <View key={f.key} className="cert-field">
                 <Text className="cert-field__label">{f.label}</Text>
-                <Text className="cert-field__value" aria-label={`${f.label} ${f.value}${f.masked ? `，${t.masked}` : ''}`}>
+                <Text
+                  className="cert-field__value"
+                  aria-label={`${f.label} ${f.value}${f.masked ? `，${t.masked}` : ''}`}
+                >
                   {f.value}
                 </Text>
               </View>
@@ -116,7 +123,13 @@ export function FaceGateNotice({ phase, faceUrl }: { phase: FacePhase; faceUrl: 
     <View className="bm-card cert-face" role="status">
       <Text>{text}</Text>
       {phase === 'waiting' && faceUrl && process.env.TARO_ENV !== 'weapp' && (
-        <View className="bm-link-button" role="button" tabIndex={0} aria-label={t.face.openAgain} onClick={() => openFacePage(faceUrl)}>
+        <View
+          className="bm-link-button"
+          role="button"
+          tabIndex={0}
+          aria-label={t.face.openAgain}
+          onClick={() => openFacePage(faceUrl)}
+        >
           <Text>{t.face.openAgain}</Text>
         </View>
       )}

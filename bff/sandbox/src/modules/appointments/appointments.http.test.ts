@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- JSON replies over HTTP, checked field by field by the assertions */
 // The hall appointment service over real HTTP: devdb and the sandbox run as child processes.
 import { makeIdNumber } from '../../../../src/rules/id-number';
 import { startDevdb, type RunningDevdb } from '../../../../test-support/devdb';

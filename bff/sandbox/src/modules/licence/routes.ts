@@ -19,8 +19,12 @@ const licence = z
     validTo: z.string().nullable().openapi({ description: 'null: valid for the long term (长期)' }),
     trustLevel: z.enum(['A', 'B', 'C', 'D']),
     status: z.enum(['VALID', 'REVOKED']),
-    effectiveStatus: z.enum(['VALID', 'EXPIRED', 'REVOKED']).openapi({ description: 'status judged on the registry clock at checkedAt' }),
-    data: z.record(z.string(), z.string()).openapi({ description: 'Type-specific fields (e.g. spouseName, address, university)' }),
+    effectiveStatus: z
+      .enum(['VALID', 'EXPIRED', 'REVOKED'])
+      .openapi({ description: 'status judged on the registry clock at checkedAt' }),
+    data: z
+      .record(z.string(), z.string())
+      .openapi({ description: 'Type-specific fields (e.g. spouseName, address, university)' }),
     checkedAt: z.string(),
   })
   .openapi('ElectronicLicence');
@@ -33,11 +37,16 @@ export const licenceRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'get', path: '/v1/licence/holders/{idNumber}/licences', operationId: 'licencesOfHolder', tags: ['licence'],
+      method: 'get',
+      path: '/v1/licence/holders/{idNumber}/licences',
+      operationId: 'licencesOfHolder',
+      tags: ['licence'],
       summary: 'Every electronic licence held by the person with this ID number, with trust levels',
       params: holderParams,
       errors: { 400: 'INVALID_REQUEST, or INVALID_ID_NUMBER' },
-      responses: { 200: json('The licences (possibly none)', z.object({ licences: z.array(licence), checkedAt: z.string() })) },
+      responses: {
+        200: json('The licences (possibly none)', z.object({ licences: z.array(licence), checkedAt: z.string() })),
+      },
     },
     async (ctx, { params }) => {
       ctx.body = await registry.listForHolder(params.idNumber);
@@ -47,10 +56,16 @@ export const licenceRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'get', path: '/v1/licence/holders/{idNumber}/licences/{licenceId}', operationId: 'licenceOfHolder', tags: ['licence'],
-      summary: 'One licence, only for its holder; the answer is the registry\'s word on its authenticity and status',
+      method: 'get',
+      path: '/v1/licence/holders/{idNumber}/licences/{licenceId}',
+      operationId: 'licenceOfHolder',
+      tags: ['licence'],
+      summary: "One licence, only for its holder; the answer is the registry's word on its authenticity and status",
       params: holderParams.extend({ licenceId: z.string().regex(/^L\d{8}$/, '应为证照编号，例如 L00000001') }),
-      errors: { 400: 'INVALID_REQUEST, or INVALID_ID_NUMBER', 404: 'LICENCE_NOT_FOUND (also when it belongs to someone else)' },
+      errors: {
+        400: 'INVALID_REQUEST, or INVALID_ID_NUMBER',
+        404: 'LICENCE_NOT_FOUND (also when it belongs to someone else)',
+      },
       responses: { 200: json('The licence', licence) },
     },
     async (ctx, { params }) => {

@@ -5,7 +5,11 @@ import { startSandbox, type RunningSandbox } from '../../../../test-support/sand
 
 let devdb: RunningDevdb;
 let sandbox: RunningSandbox;
-interface Persona { key: string; idNumber: string; name: string }
+interface Persona {
+  key: string;
+  idNumber: string;
+  name: string;
+}
 let personas: Record<string, Persona>;
 
 async function call(path: string, init: RequestInit = {}, key: string | null = sandbox.platformKey) {
@@ -48,7 +52,9 @@ describe('real-estate registry', () => {
   it('finds a title by id or by certificate number, for its holder only', async () => {
     const byId = await call(`${holder('mortgaged-owner')}/titles/T9000001`);
     expect(byId.status).toBe(200);
-    const byNumber = await call(`${holder('mortgaged-owner')}/titles/${encodeURIComponent(byId.body.certificateNumber)}`);
+    const byNumber = await call(
+      `${holder('mortgaged-owner')}/titles/${encodeURIComponent(byId.body.certificateNumber)}`,
+    );
     expect(byNumber.status).toBe(200);
     expect(byNumber.body.titleId).toBe('T9000001');
     const stranger = await call(`${holder('no-property')}/titles/T9000001`);
@@ -62,34 +68,58 @@ describe('real-estate registry', () => {
       const { status, body } = await call(`${holder(key)}/titles/T9000002/co-owners`);
       expect(status).toBe(200);
       expect(body.coOwnership).toBe('按份共有');
-      expect(body.obligees.map((o: { name: string }) => o.name).sort()).toEqual([personas['co-owner-a'].name, personas['co-owner-b'].name].sort());
+      expect(body.obligees.map((o: { name: string }) => o.name).sort()).toEqual(
+        [personas['co-owner-a'].name, personas['co-owner-b'].name].sort(),
+      );
     }
   });
 
   it('refuses an ID number that fails the checksum', async () => {
-    const bad = personas['mortgaged-owner'].idNumber.slice(0, 17) + (personas['mortgaged-owner'].idNumber[17] === '1' ? '2' : '1');
+    const bad =
+      personas['mortgaged-owner'].idNumber.slice(0, 17) +
+      (personas['mortgaged-owner'].idNumber[17] === '1' ? '2' : '1');
     const { status, body } = await call(`/v1/realestate/holders/${bad}/titles`);
     expect(status).toBe(400);
     expect(body.error.code).toBe('INVALID_ID_NUMBER');
   });
 
   it('moves a title through SEALED and back to NORMAL with the sandbox helper', async () => {
-    const sealed = await call('/sandbox/realestate/titles/T9000004/status', { method: 'POST', body: JSON.stringify({ status: 'SEALED' }) }, null);
+    const sealed = await call(
+      '/sandbox/realestate/titles/T9000004/status',
+      { method: 'POST', body: JSON.stringify({ status: 'SEALED' }) },
+      null,
+    );
     expect(sealed.status).toBe(200);
     expect(sealed.body.status).toBe('SEALED');
     expect(sealed.body.seal.authority).toMatch(/法院$/);
     const read = await call(`${holder('elder')}/titles/T9000004`);
     expect(read.body.status).toBe('SEALED');
-    const normal = await call('/sandbox/realestate/titles/T9000004/status', { method: 'POST', body: JSON.stringify({ status: 'NORMAL' }) }, null);
+    const normal = await call(
+      '/sandbox/realestate/titles/T9000004/status',
+      { method: 'POST', body: JSON.stringify({ status: 'NORMAL' }) },
+      null,
+    );
     expect(normal.body).toMatchObject({ status: 'NORMAL', seal: null, mortgage: null });
-    const bad = await call('/sandbox/realestate/titles/T9000004/status', { method: 'POST', body: JSON.stringify({ status: 'LOST' }) }, null);
+    const bad = await call(
+      '/sandbox/realestate/titles/T9000004/status',
+      { method: 'POST', body: JSON.stringify({ status: 'LOST' }) },
+      null,
+    );
     expect(bad.status).toBe(400);
-    expect((await call('/sandbox/realestate/titles/T0000000/status', { method: 'POST', body: JSON.stringify({ status: 'NORMAL' }) }, null)).status).toBe(404);
+    expect(
+      (
+        await call(
+          '/sandbox/realestate/titles/T0000000/status',
+          { method: 'POST', body: JSON.stringify({ status: 'NORMAL' }) },
+          null,
+        )
+      ).status,
+    ).toBe(404);
   });
 });
 
 describe('electronic-licence registry', () => {
-  it('lists a holder\'s licences with trust levels and a status judged now', async () => {
+  it("lists a holder's licences with trust levels and a status judged now", async () => {
     const { status, body } = await call(`/v1/licence/holders/${personas['mortgaged-owner'].idNumber}/licences`);
     expect(status).toBe(200);
     const types = body.licences.map((l: { type: string }) => l.type);
@@ -101,7 +131,7 @@ describe('electronic-licence registry', () => {
     }
   });
 
-  it('answers 404 for someone else\'s licence', async () => {
+  it("answers 404 for someone else's licence", async () => {
     const own = await call(`/v1/licence/holders/${personas['mortgaged-owner'].idNumber}/licences`);
     const id = own.body.licences[0].licenceId;
     expect((await call(`/v1/licence/holders/${personas['mortgaged-owner'].idNumber}/licences/${id}`)).status).toBe(200);

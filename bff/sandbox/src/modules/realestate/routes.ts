@@ -26,7 +26,15 @@ const title = z
     term: z.object({ from: z.string(), to: z.string() }),
     registeredAt: z.string(),
     status: z.enum(TITLE_STATUSES),
-    mortgage: z.object({ mortgagee: z.string(), amountYuan: z.number(), from: z.string(), to: z.string(), proofNumber: z.string() }).nullable(),
+    mortgage: z
+      .object({
+        mortgagee: z.string(),
+        amountYuan: z.number(),
+        from: z.string(),
+        to: z.string(),
+        proofNumber: z.string(),
+      })
+      .nullable(),
     seal: z.object({ authority: z.string(), caseNumber: z.string(), from: z.string(), to: z.string() }).nullable(),
     objection: z.object({ applicant: z.string(), registeredAt: z.string() }).nullable(),
     trustLevel: z.enum(['A', 'B', 'C', 'D']),
@@ -34,7 +42,10 @@ const title = z
   .openapi('RealEstateTitle');
 
 const holderParams = z.object({ idNumber: fields.idNumberText });
-const titleParams = z.object({ idNumber: fields.idNumberText, ref: z.string().trim().min(1, '不能为空').max(64, '过长') });
+const titleParams = z.object({
+  idNumber: fields.idNumberText,
+  ref: z.string().trim().min(1, '不能为空').max(64, '过长'),
+});
 
 export const realEstateRoutes: SandboxModule = (target, deps) => {
   const registry = createRealEstateService(deps);
@@ -42,11 +53,19 @@ export const realEstateRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'get', path: '/v1/realestate/holders/{idNumber}/titles', operationId: 'realEstateTitlesOfHolder', tags: ['realestate'],
+      method: 'get',
+      path: '/v1/realestate/holders/{idNumber}/titles',
+      operationId: 'realEstateTitlesOfHolder',
+      tags: ['realestate'],
       summary: 'Every title the person with this ID number is an obligee (权利人) of',
       params: holderParams,
       errors: { 400: 'INVALID_REQUEST, or INVALID_ID_NUMBER' },
-      responses: { 200: json('The titles (possibly none) and the registry time of the answer', z.object({ titles: z.array(title), checkedAt: z.string() })) },
+      responses: {
+        200: json(
+          'The titles (possibly none) and the registry time of the answer',
+          z.object({ titles: z.array(title), checkedAt: z.string() }),
+        ),
+      },
     },
     async (ctx, { params }) => {
       ctx.body = await registry.listForHolder(params.idNumber);
@@ -56,10 +75,16 @@ export const realEstateRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'get', path: '/v1/realestate/holders/{idNumber}/titles/{ref}', operationId: 'realEstateTitleOfHolder', tags: ['realestate'],
+      method: 'get',
+      path: '/v1/realestate/holders/{idNumber}/titles/{ref}',
+      operationId: 'realEstateTitleOfHolder',
+      tags: ['realestate'],
       summary: 'One title, by title id (T0000001) or certificate number, only if this person is an obligee',
       params: titleParams,
-      errors: { 400: 'INVALID_REQUEST, or INVALID_ID_NUMBER', 404: 'TITLE_NOT_FOUND (also when the title exists but this person holds no right in it)' },
+      errors: {
+        400: 'INVALID_REQUEST, or INVALID_ID_NUMBER',
+        404: 'TITLE_NOT_FOUND (also when the title exists but this person holds no right in it)',
+      },
       responses: { 200: json('The title', title) },
     },
     async (ctx, { params }) => {
@@ -70,11 +95,19 @@ export const realEstateRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'get', path: '/v1/realestate/holders/{idNumber}/titles/{ref}/co-owners', operationId: 'realEstateCoOwners', tags: ['realestate'],
+      method: 'get',
+      path: '/v1/realestate/holders/{idNumber}/titles/{ref}/co-owners',
+      operationId: 'realEstateCoOwners',
+      tags: ['realestate'],
       summary: 'The obligees of a title and how it is co-owned (共有情况), for one of its obligees',
       params: titleParams,
       errors: { 400: 'INVALID_REQUEST, or INVALID_ID_NUMBER', 404: 'TITLE_NOT_FOUND' },
-      responses: { 200: json('Co-ownership', z.object({ titleId: z.string(), coOwnership: z.string(), obligees: z.array(obligee) })) },
+      responses: {
+        200: json(
+          'Co-ownership',
+          z.object({ titleId: z.string(), coOwnership: z.string(), obligees: z.array(obligee) }),
+        ),
+      },
     },
     async (ctx, { params }) => {
       ctx.body = await registry.coOwners(params.idNumber, params.ref);
@@ -84,7 +117,11 @@ export const realEstateRoutes: SandboxModule = (target, deps) => {
   defineOperation(
     target,
     {
-      method: 'post', path: '/sandbox/realestate/titles/{ref}/status', operationId: 'sandboxSetTitleStatus', tags: ['sandbox'], public: true,
+      method: 'post',
+      path: '/sandbox/realestate/titles/{ref}/status',
+      operationId: 'sandboxSetTitleStatus',
+      tags: ['sandbox'],
+      public: true,
       summary: 'Move a title to NORMAL, MORTGAGED, SEALED or OBJECTION (details get defaults when omitted)',
       params: z.object({ ref: z.string().trim().min(1).max(64) }),
       body: z

@@ -88,10 +88,20 @@ export function createRealEstateService({ models, clock }: Deps) {
           status: 'SEALED',
           ...cleared,
           mortgage: title.mortgage ?? null,
-          seal: { authority: change.authority ?? `${title.city}中级人民法院`, caseNumber: change.caseNumber ?? `(${today.slice(0, 4)})执${Number(title._id.slice(1)) % 10000}号`, from: today, to: addDays(addYears(today, 3), -1) },
+          seal: {
+            authority: change.authority ?? `${title.city}中级人民法院`,
+            caseNumber: change.caseNumber ?? `(${today.slice(0, 4)})执${Number(title._id.slice(1)) % 10000}号`,
+            from: today,
+            to: addDays(addYears(today, 3), -1),
+          },
         };
       case 'OBJECTION':
-        return { status: 'OBJECTION', ...cleared, mortgage: title.mortgage ?? null, objection: { applicant: change.applicant ?? '利害关系人', registeredAt: today } };
+        return {
+          status: 'OBJECTION',
+          ...cleared,
+          mortgage: title.mortgage ?? null,
+          objection: { applicant: change.applicant ?? '利害关系人', registeredAt: today },
+        };
     }
   }
 
@@ -117,7 +127,11 @@ export function createRealEstateService({ models, clock }: Deps) {
     async setStatus(ref: string, change: StatusChange) {
       const title = await models.Title.findOne(refFilter(ref)).lean<TitleRecord>();
       if (!title) throw new SandboxError(404, 'TITLE_NOT_FOUND', '不动产权证书不存在');
-      const updated = await models.Title.findOneAndUpdate({ _id: title._id }, { $set: detailsFor(change, title) }, { returnDocument: 'after' }).lean<TitleRecord>();
+      const updated = await models.Title.findOneAndUpdate(
+        { _id: title._id },
+        { $set: detailsFor(change, title) },
+        { returnDocument: 'after' },
+      ).lean<TitleRecord>();
       if (!updated) throw new SandboxError(404, 'TITLE_NOT_FOUND', '不动产权证书不存在');
       return present(updated);
     },

@@ -2,7 +2,7 @@
 // shows the resident's own data in full (others' stay masked); 亮证 leads to the show code.
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { getCertificate, type CertificateDetail } from '@/api/certificates';
 import { ApiError } from '@/api/errors';
 import { PageShell } from '@/components/PageShell';
@@ -15,7 +15,8 @@ import '../shared.scss';
 
 const t = messages.certificates;
 
-type State = { kind: 'loading' } | { kind: 'notFound' } | { kind: 'failed' } | { kind: 'ready'; detail: CertificateDetail };
+type State =
+  { kind: 'loading' } | { kind: 'notFound' } | { kind: 'failed' } | { kind: 'ready'; detail: CertificateDetail };
 
 export default function CertificateDetailPage() {
   const id = useRouter().params.id ?? '';
@@ -23,20 +24,23 @@ export default function CertificateDetailPage() {
   const [revealing, setRevealing] = useState(false);
   const face = useFaceGate();
 
-  const load = async (reveal = false) => {
-    try {
-      setState({ kind: 'ready', detail: await getCertificate(id, reveal) });
-      return true;
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'LEVEL_REQUIRED') return false;
-      setState({ kind: error instanceof ApiError && error.status === 404 ? 'notFound' : 'failed' });
-      return true;
-    }
-  };
+  const load = useCallback(
+    async (reveal = false) => {
+      try {
+        setState({ kind: 'ready', detail: await getCertificate(id, reveal) });
+        return true;
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'LEVEL_REQUIRED') return false;
+        setState({ kind: error instanceof ApiError && error.status === 404 ? 'notFound' : 'failed' });
+        return true;
+      }
+    },
+    [id],
+  );
 
   useEffect(() => {
     void load();
-  }, [id]);
+  }, [load]);
 
   const reveal = async () => {
     setRevealing(true);

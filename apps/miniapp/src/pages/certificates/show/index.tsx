@@ -2,7 +2,7 @@
 // When it lapses the page says so and offers a new one; leaving the page forgets the code.
 import { Image, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { createShowCode, type ShowCode } from '@/api/certificates';
 import { ApiError } from '@/api/errors';
 import { PageShell } from '@/components/PageShell';
@@ -28,7 +28,7 @@ export default function ShowCodePage() {
   const face = useFaceGate();
   const timer = useRef<ReturnType<typeof setInterval> | null>(null);
 
-  const create = async () => {
+  const create = useCallback(async () => {
     setState({ kind: 'creating' });
     try {
       const code = await createShowCode(id);
@@ -37,11 +37,11 @@ export default function ShowCodePage() {
     } catch (error) {
       setState({ kind: error instanceof ApiError && error.code === 'LEVEL_REQUIRED' ? 'needFace' : 'failed' });
     }
-  };
+  }, [id]);
 
   useEffect(() => {
     void create();
-  }, [id]);
+  }, [create]);
 
   useEffect(() => {
     if (state.kind !== 'ready') return undefined;
@@ -82,9 +82,17 @@ export default function ShowCodePage() {
           </View>
           {left > 0 ? (
             <>
-              <Image className="cert-qr__image" src={state.code.qrImage} mode="aspectFit" ariaLabel={t.showCode.qrAlt(state.code.certificate.title)} />
+              <Image
+                className="cert-qr__image"
+                src={state.code.qrImage}
+                mode="aspectFit"
+                ariaLabel={t.showCode.qrAlt(state.code.certificate.title)}
+              />
               <Text className="bm-muted">{t.showCode.pinLabel}</Text>
-              <Text className="cert-qr__pin" aria-label={`${t.showCode.pinLabel} ${state.code.pin.split('').join(' ')}`}>
+              <Text
+                className="cert-qr__pin"
+                aria-label={`${t.showCode.pinLabel} ${state.code.pin.split('').join(' ')}`}
+              >
                 {state.code.pin}
               </Text>
               <Text className="cert-qr__countdown" role="timer" aria-live="off">

@@ -25,7 +25,9 @@ function Result({ result, onAgain }: { result: ShowCodeVerification; onAgain: ()
   return (
     <>
       <View className={`bm-card bm-form cert-result--${result.authentic ? 'ok' : 'bad'}`} role="status">
-        <Text className={`bm-badge bm-badge--${result.authentic ? 'done' : 'todo'}`}>{result.authentic ? t.authentic : t.notAuthentic}</Text>
+        <Text className={`bm-badge bm-badge--${result.authentic ? 'done' : 'todo'}`}>
+          {result.authentic ? t.authentic : t.notAuthentic}
+        </Text>
         <Text>{result.authenticityText}</Text>
         <Text className="bm-muted">{t.checkedAt(formatClock(result.checkedAt))}</Text>
         {c && (
@@ -117,7 +119,11 @@ export default function VerifyShowCodePage() {
               if (error) setError(null);
             }}
           />
-          <ActionButton variant={process.env.TARO_ENV === 'weapp' ? 'secondary' : 'primary'} loading={busy} onClick={submitPin}>
+          <ActionButton
+            variant={process.env.TARO_ENV === 'weapp' ? 'secondary' : 'primary'}
+            loading={busy}
+            onClick={submitPin}
+          >
             {t.submit}
           </ActionButton>
         </View>
