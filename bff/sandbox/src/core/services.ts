@@ -10,6 +10,8 @@ export const SERVICE_NAMES = [
   'hall',
   'household',
   'case',
+  'catalogue',
+  'faq',
 ] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
