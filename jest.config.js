@@ -1,6 +1,16 @@
 // One jest run, three projects: the BFF side (devdb, sandbox, BFF over real TCP/HTTP),
 // the mini-program's unit tests (jsdom with @tarojs stand-ins) and the browser suite.
-const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }];
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+    },
+    module: { type: 'commonjs' },
+  },
+];
 
 module.exports = {
   // Suites start real processes (devdb, sandbox, BFF, Chromium) on a shared 2-core machine.

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- JSON replies over HTTP, checked field by field by the assertions */
 // The sandbox over real HTTP: devdb and the sandbox run as child processes.
 import { startDevdb, type RunningDevdb } from '../../test-support/devdb';
 import { startSandbox, type RunningSandbox } from '../../test-support/sandbox';

@@ -1,6 +1,5 @@
 // Stand-ins for @tarojs/components in jsdom: the same DOM elements the H5 build renders, with
 // Taro's event shapes (onInput receives { detail: { value } }).
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { createElement, type ReactNode } from 'react';
 
 type Props = Record<string, any> & { children?: ReactNode };

@@ -1,6 +1,5 @@
 // Stand-in for @tarojs/taro in jsdom unit tests: in-memory storage (survives re-mounts, as storage
 // survives an app restart), a scriptable request handler, and recorded toasts, dialogs and navigation.
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 export interface StubResponse {
   statusCode: number;

@@ -14,4 +14,17 @@ import { smsRoutes } from './sms/routes';
 import { staffRoutes } from './staff/routes';
 import { wechatRoutes } from './wechat/routes';
 
-export const MODULES: SandboxModule[] = [wechatRoutes, smsRoutes, identityRoutes, staffRoutes, realEstateRoutes, licenceRoutes, appointmentRoutes, catalogueRoutes, householdRoutes, caseRoutes, faqRoutes, sandboxRoutes];
+export const MODULES: SandboxModule[] = [
+  wechatRoutes,
+  smsRoutes,
+  identityRoutes,
+  staffRoutes,
+  realEstateRoutes,
+  licenceRoutes,
+  appointmentRoutes,
+  catalogueRoutes,
+  householdRoutes,
+  caseRoutes,
+  faqRoutes,
+  sandboxRoutes,
+];

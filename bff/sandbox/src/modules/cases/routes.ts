@@ -88,12 +88,9 @@ const caseView = z
     movePermitNumber: z.string().nullable(),
     submittedAt: z.string(),
     acceptedAt: z.string().nullable(),
-    dueDate: z
-      .string()
-      .nullable()
-      .openapi({
-        description: 'Last day of the time limit (China date), from acceptance; extended by correction time',
-      }),
+    dueDate: z.string().nullable().openapi({
+      description: 'Last day of the time limit (China date), from acceptance; extended by correction time',
+    }),
     decidedAt: z.string().nullable(),
     completedAt: z.string().nullable(),
     updatedAt: z.string(),
