@@ -42,12 +42,19 @@ export async function ensureH5Build(log: (line: string) => void = console.log): 
   try {
     if (!h5IsStale()) return;
     log('building the H5 app (dist/h5) ...');
+    const started = Date.now();
+    // The build's progress bar is noise in logs; its output is shown only when it fails.
     const result = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
       cwd: repoRoot,
-      stdio: ['ignore', 'inherit', 'inherit'],
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
       env: { ...process.env, NODE_ENV: 'production' },
     });
-    if (result.status !== 0) throw new Error(`H5 build failed (exit ${result.status})`);
+    if (result.status !== 0) {
+      const output = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.split('\n').slice(-80).join('\n');
+      throw new Error(`H5 build failed (exit ${result.status}):\n${output}`);
+    }
+    log(`H5 app built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     fs.closeSync(fd);
     fs.rmSync(lock, { force: true });
