@@ -88,8 +88,9 @@ export function createApp({ config, store, logger, platform }: AppDeps): Koa {
   registerAppointmentRoutes(api, { store, platform, accounts, logger });
   const catalogue = new CatalogueService(new CatalogueClient(platform.http));
   registerCatalogueRoutes(api, catalogue);
-  registerApplicationRoutes(api, registerMoveRoutes(api, { store, platform, catalogue, accounts, crypto, logger }));
-  registerFeedbackRoutes(api, { store, platform, accounts, logger });
+  const moves = registerMoveRoutes(api, { store, platform, catalogue, accounts, crypto, logger });
+  registerApplicationRoutes(api, moves);
+  registerFeedbackRoutes(api, { store, platform, accounts, moves, logger });
   registerAssistRoutes(api, assist);
   const openapi = api.document({
     title: '便民 BFF',

@@ -169,3 +169,15 @@ export interface Persona {
 export async function personas(sandboxUrl: string): Promise<{ residents: Persona[]; staff: any[]; guides: any[] }> {
   return (await call(sandboxUrl, 'GET', '/sandbox/personas')).body;
 }
+
+/** A fresh SMS log-in raised to REAL_NAME as the given person; returns the session token. */
+export async function realNameSession(bff: TestBff, sandboxUrl: string, person: { name: string; idNumber: string }) {
+  const login = await loginBySms(bff, sandboxUrl);
+  const verified = await call(bff.url, 'POST', '/api/identity/real-name', {
+    token: login.token,
+    body: { name: person.name, idNumber: person.idNumber },
+  });
+  if (verified.status !== 200)
+    throw new Error(`real-name answered ${verified.status} ${JSON.stringify(verified.body)}`);
+  return verified.body.token as string;
+}

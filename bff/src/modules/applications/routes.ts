@@ -1,9 +1,11 @@
 // 办事进度: the resident's applications (drafts and submitted), and one with its timeline,
 // deadline in working days and what to correct. Someone else's application answers 404.
+// A guide under a proxy grant reads only the applications of the granted items.
+import { actableUnderGrant, readsGrantedItems } from '../../core/acting';
 import { sessionOf } from '../../core/auth';
 import type { Api } from '../../core/openapi';
 import { ApplicationList, ApplicationParams, ApplicationView } from '../moves/schema';
-import { platformFaults } from '../moves/routes';
+import { actsOnApplication, platformFaults } from '../moves/routes';
 import type { MoveService } from '../moves/service';
 
 const tags = ['办事进度'];
@@ -20,6 +22,7 @@ export function registerApplicationRoutes(api: Api, moves: MoveService): void {
     errors: platformFaults,
     handler: (ctx) => moves.list(sessionOf(ctx)),
   });
+  actableUnderGrant(api, 'listMyApplications', readsGrantedItems('查看申请', 'applications'));
 
   api.route({
     operationId: 'getApplication',
@@ -33,4 +36,5 @@ export function registerApplicationRoutes(api: Api, moves: MoveService): void {
     errors: [{ status: 404, codes: ['APPLICATION_NOT_FOUND'] }, ...platformFaults],
     handler: (ctx, { params }) => moves.get(sessionOf(ctx), params.applicationId),
   });
+  actableUnderGrant(api, 'getApplication', actsOnApplication('查看申请详情', moves));
 }

@@ -1,5 +1,7 @@
 // Household-move operations (real-name residents only): eligibility, drafts, uploads, submit.
+import type { Context } from 'koa';
 import type { Connection } from 'mongoose';
+import { actableUnderGrant, actsOnBodyItem, actsOnLookedUpItem } from '../../core/acting';
 import { sessionOf } from '../../core/auth';
 import { AppError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
@@ -11,6 +13,7 @@ import { CatalogueClient } from '../../platform/catalogue';
 import { HouseholdClient } from '../../platform/household';
 import { LicenceClient } from '../../platform/licence';
 import { RealEstateClient } from '../../platform/realestate';
+import { CATEGORY_ITEMS, type MoveCategory } from '../../rules/move-categories';
 import { accountModel } from '../accounts/model';
 import type { AccountService } from '../accounts/service';
 import type { CatalogueService } from '../catalogue/service';
@@ -102,6 +105,11 @@ export function registerMoveRoutes(api: Api, deps: MoveModuleDeps): MoveService 
     errors: [{ status: 400, codes: ['RELATIVE_ID_NUMBER_INVALID'] }, ...platformFaults],
     handler: (ctx, { body }) => service.create(sessionOf(ctx), body),
   });
+  actableUnderGrant(api, 'createMoveApplication', {
+    ...actsOnBodyItem('新建迁户申请', 'applicationId'),
+    // The body names a category, not an item: its item is what the grant must cover.
+    item: (ctx) => itemOfCategory((ctx.request.body as { category?: unknown } | undefined)?.category),
+  });
 
   api.route({
     operationId: 'updateMoveApplication',
@@ -121,6 +129,7 @@ export function registerMoveRoutes(api: Api, deps: MoveModuleDeps): MoveService 
     ],
     handler: (ctx, { params, body }) => service.update(sessionOf(ctx), params.applicationId, body),
   });
+  actableUnderGrant(api, 'updateMoveApplication', actsOnApplication('保存迁户申请', service));
 
   api.route({
     operationId: 'uploadMoveMaterial',
@@ -142,6 +151,7 @@ export function registerMoveRoutes(api: Api, deps: MoveModuleDeps): MoveService 
     handler: (ctx, { params }) => service.upload(sessionOf(ctx), params.applicationId, params.materialKey, ctx),
   });
   documentBinaryBody(api, 'uploadMoveMaterial');
+  actableUnderGrant(api, 'uploadMoveMaterial', actsOnApplication('上传迁户材料', service));
 
   api.route({
     operationId: 'submitMoveApplication',
@@ -168,7 +178,23 @@ export function registerMoveRoutes(api: Api, deps: MoveModuleDeps): MoveService 
       return service.submit(sessionOf(ctx), params.applicationId, body, key);
     },
   });
+  actableUnderGrant(api, 'submitMoveApplication', actsOnApplication('提交迁户申请', service));
   return service;
+}
+
+function itemOfCategory(category: unknown): string | null {
+  return typeof category === 'string' && Object.hasOwn(CATEGORY_ITEMS, category)
+    ? CATEGORY_ITEMS[category as MoveCategory].itemCode
+    : null;
+}
+
+/** An operation on one of the resident's applications: its item is looked up as the resident. */
+export function actsOnApplication(label: string, service: MoveService) {
+  return actsOnLookedUpItem(
+    label,
+    (ctx: Context) => service.itemCodeOf(sessionOf(ctx), String(ctx.params.applicationId)),
+    'applicationId',
+  );
 }
 
 /** The upload's body is the file itself; the route helper documents JSON bodies only. */

@@ -198,6 +198,7 @@ export const ApplicationList = z
         applicationId: true,
         category: true,
         categoryName: true,
+        itemCode: true,
         itemName: true,
         status: true,
         statusText: true,

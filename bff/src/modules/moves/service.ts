@@ -18,7 +18,7 @@ import type { CatalogueService } from '../catalogue/service';
 import { ApplicantContext, type MoveInput, type MovePlatform } from './facts';
 import { fetchMaterial, planMaterials, SOURCE_NAMES, type PlannedMaterial } from './materials';
 import type { FetchedMaterial, MoveApplicationDoc, MoveForm, moveModels } from './model';
-import { presentApplication, type MissingItem } from './presenter';
+import { presentApplication, presentDeadline, type MissingItem } from './presenter';
 import { readUpload, UPLOAD_TYPES } from './uploads';
 
 export interface MoveServiceDeps {
@@ -42,6 +42,11 @@ const SUBMIT_LEASE_MS = 30_000;
 const SUBMIT_WAIT_MS = 5_000;
 const CONSENT_STATEMENT =
   '本人同意户籍、不动产登记、电子证照、社会保险等部门向受理机关提供办理本事项所需的本人材料，仅用于本次办理。';
+
+// The notice job keeps `caseStatus` close to the case; a case it has not caught up with is
+// judged on the case itself.
+const FINISHED_CASE_STATUSES = ['COMPLETED', 'REJECTED'];
+const CASE_LOOKUPS_AT_ONCE = 8;
 
 const notFound = () => new AppError(404, 'APPLICATION_NOT_FOUND', '未找到该申请');
 
@@ -599,6 +604,7 @@ export class MoveService {
           applicationId: v.applicationId,
           category: v.category,
           categoryName: v.categoryName,
+          itemCode: v.itemCode,
           itemName: v.itemName,
           status: v.status,
           statusText: v.statusText,
@@ -616,6 +622,32 @@ export class MoveService {
     const doc = await this.load(session, applicationId);
     const platformCase = doc.caseId ? await this.deps.platform.cases.get(doc.caseId) : null;
     return this.view(doc, platformCase);
+  }
+
+  /** The service item of one of the resident's applications (what a proxy grant must cover). */
+  async itemCodeOf(session: AuthSession, applicationId: string): Promise<string | null> {
+    const doc = await this.deps.models.applications
+      .findOne({ _id: applicationId, userId: new Types.ObjectId(session.userId) }, { itemCode: 1 })
+      .lean<Pick<MoveApplicationDoc, 'itemCode'>>();
+    return doc?.itemCode ?? null;
+  }
+
+  /**
+   * How many submitted applications, not yet completed or rejected, are past their time limit in
+   * working days at `now` (督办). The case service holds the due dates: each open case is asked,
+   * a few at a time, and judged by the same deadline rule the resident sees.
+   */
+  async countPastTimeLimit(now: Date): Promise<number> {
+    const open = await this.deps.models.applications
+      .find({ caseId: { $ne: null }, caseStatus: { $nin: FINISHED_CASE_STATUSES } }, { caseId: 1 })
+      .lean<Pick<MoveApplicationDoc, 'caseId'>[]>();
+    let count = 0;
+    for (let i = 0; i < open.length; i += CASE_LOOKUPS_AT_ONCE) {
+      const batch = open.slice(i, i + CASE_LOOKUPS_AT_ONCE);
+      const cases = await Promise.all(batch.map((d) => this.deps.platform.cases.get(d.caseId!)));
+      count += cases.filter((c) => c && presentDeadline(c.timeLimitDays, c, now)?.overdue).length;
+    }
+    return count;
   }
 
   private async view(doc: MoveApplicationDoc, platformCase: PlatformCase | null) {

@@ -9,6 +9,7 @@ import { HallsClient } from '../../platform/halls';
 import { StaffRosterClient } from '../../platform/staff-roster';
 import { accountModel } from '../accounts/model';
 import type { AccountService } from '../accounts/service';
+import type { MoveService } from '../moves/service';
 import { ratingModels } from '../ratings/model';
 import { registerRatingRoutes } from '../ratings/routes';
 import { RatingService } from '../ratings/service';
@@ -25,11 +26,16 @@ export interface FeedbackModuleDeps {
   store: Connection;
   platform: Platform;
   accounts: AccountService;
+  /** Household-move applications: rated once completed, counted by supervision when overdue. */
+  moves: MoveService;
   logger: Logger;
 }
 
 /** Registers 我要问 (queries and the staff inbox), 好差评 (ratings, rectifications) and 督办. */
-export function registerFeedbackRoutes(api: Api, { store, platform, accounts, logger }: FeedbackModuleDeps): void {
+export function registerFeedbackRoutes(
+  api: Api,
+  { store, platform, accounts, moves, logger }: FeedbackModuleDeps,
+): void {
   const models = questionModels(store);
   const ratings = ratingModels(store);
   const halls = new HallsClient(platform.http);
@@ -54,12 +60,15 @@ export function registerFeedbackRoutes(api: Api, { store, platform, accounts, lo
     api,
     new RatingService({
       models: ratings,
-      sources: ratableSources({ questions: models.questions, halls, accounts }),
+      sources: ratableSources({ questions: models.questions, halls, accounts, moves }),
       accounts,
       staff: platform.staff,
       notifier,
       clock,
     }),
   );
-  registerSupervisionRoutes(api, new SupervisionService({ questions: models.questions, ratings, halls, clock }));
+  registerSupervisionRoutes(
+    api,
+    new SupervisionService({ questions: models.questions, ratings, moves, halls, clock, logger }),
+  );
 }

@@ -33,7 +33,6 @@ export function registerRatingRoutes(api: Api, ratings: RatingService): void {
     errors: [
       { status: 404, codes: ['SERVICE_NOT_FOUND'] },
       { status: 409, codes: ['ALREADY_RATED', 'SERVICE_NOT_FINISHED'] },
-      { status: 422, codes: ['SERVICE_TYPE_UNAVAILABLE'] },
       ...platformFaults,
     ],
     handler: (ctx, { body }) => ratings.rate(sessionOf(ctx), body),

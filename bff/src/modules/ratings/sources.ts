@@ -1,11 +1,12 @@
 // What can be rated, and whether it is finished and belongs to the person rating it. One entry
-// per kind of service: a module that lands later (applications) adds its check here and the
-// rating flow, the unique index and the rectification cases work for it unchanged.
+// per kind of service: the rating flow, the unique index and the rectification cases work for
+// each unchanged.
 import { Types } from 'mongoose';
 import { AppError } from '../../core/errors';
 import type { AuthSession } from '../../core/principal';
 import type { HallsClient } from '../../platform/halls';
 import type { AccountService } from '../accounts/service';
+import type { MoveService } from '../moves/service';
 import type { QuestionModels } from '../questions/model';
 import type { ServiceType } from './rules';
 
@@ -25,6 +26,7 @@ export function ratableSources(deps: {
   questions: QuestionModels['questions'];
   halls: HallsClient;
   accounts: AccountService;
+  moves: MoveService;
 }): Record<ServiceType, RatableSource> {
   return {
     question: async (session, id) => {
@@ -46,9 +48,18 @@ export function ratableSources(deps: {
         hallId: appointment.hallId,
       };
     },
-    // The applications module has not landed: no completed application can be shown yet.
-    application: async () => {
-      throw new AppError(422, 'SERVICE_TYPE_UNAVAILABLE', '办件评价暂未开通，请在办结通知中评价');
+    application: async (session, id) => {
+      const application = await deps.moves.get(session, id).catch((error: unknown) => {
+        // Someone else's application is as unknown here as a missing one.
+        throw error instanceof AppError && error.code === 'APPLICATION_NOT_FOUND' ? notFound() : error;
+      });
+      if (application.status !== 'COMPLETED') throw notFinished('该申请尚未办结');
+      return {
+        label: `办件：${application.itemName}${application.caseId ? `（${application.caseId}）` : ''}`,
+        itemCode: application.itemCode,
+        itemName: application.itemName,
+        hallId: null,
+      };
     },
   };
 }

@@ -3,7 +3,9 @@
 // period. Counts and groupings are aggregation pipelines run by the store.
 import dayjs from 'dayjs';
 import type { HallsClient } from '../../platform/halls';
+import type { Logger } from '../../core/logger';
 import { ZONE } from '../../core/time';
+import type { MoveService } from '../moves/service';
 import type { FeedbackClock } from '../questions/clock';
 import type { QuestionModels } from '../questions/model';
 import { presentRectification } from '../questions/presenters';
@@ -14,8 +16,11 @@ import { INDICATORS } from '../ratings/rules';
 export interface SupervisionDeps {
   questions: QuestionModels['questions'];
   ratings: RatingModels;
+  /** Household-move applications: the ones past their time limit. */
+  moves: Pick<MoveService, 'countPastTimeLimit'>;
   halls: HallsClient;
   clock: FeedbackClock;
+  logger: Logger;
 }
 
 const DEFAULT_PERIOD_DAYS = 30;
@@ -89,6 +94,7 @@ export class SupervisionService {
       this.satisfaction('hallId', null, start, end),
     ]);
     const hallNames = await this.hallNames();
+    const applications = await this.applicationsPastTimeLimit(now);
 
     return {
       period: { from, to },
@@ -106,12 +112,7 @@ export class SupervisionService {
           assigneeName: q.assigneeName ?? null,
         })),
       },
-      // The applications module (household moves) has not landed in this BFF: nothing to count yet.
-      applications: {
-        available: false,
-        pastTimeLimit: 0,
-        note: '办件模块尚未接入，超期办件暂按 0 件统计',
-      },
+      applications,
       rectifications: {
         open: openCount,
         overdue: overdueCases,
@@ -151,6 +152,17 @@ export class SupervisionService {
       badRatings: g.bad,
       indicators: Object.fromEntries(INDICATORS.map((k) => [k, round(Number(g[k] ?? 0))])),
     }));
+  }
+
+  /** Counted now, not over the period: an overdue application is overdue whenever it was filed. */
+  private async applicationsPastTimeLimit(now: Date) {
+    try {
+      return { available: true, pastTimeLimit: await this.deps.moves.countPastTimeLimit(now), note: null };
+    } catch (error) {
+      // The rest of the summary is still worth showing while the case service is down.
+      this.deps.logger.warn({ err: error }, 'supervision: applications past time limit unavailable');
+      return { available: false, pastTimeLimit: 0, note: '办件系统暂时无法查询，超期办件暂未统计' };
+    }
   }
 
   private async hallNames(): Promise<Map<string, string>> {
