@@ -10,6 +10,7 @@ import type { Store } from './storage/store';
 import { MAX_BSON_OBJECT_SIZE } from './wire/opcodes';
 import { mingoOptions, mingoQuery } from './mingo-options';
 import { SimpleFilter } from './simple-filter';
+import { walkSorted } from './sorted-walk';
 import { applySimpleUpdate } from './simple-update';
 import { checkOperatorUpdate } from './update-checks';
 import type { Query } from 'mingo/query';
@@ -37,13 +38,27 @@ export function compileFilter(filter: Document): (doc: Document) => boolean {
  * returned: callers must never mutate them (stored documents are immutable, every write puts a
  * new object in place of the old one).
  */
-export function findDocuments(collection: Collection | undefined, filter: Document, options: FindOptions = {}): Document[] {
+export function findDocuments(
+  collection: Collection | undefined,
+  filter: Document,
+  options: FindOptions = {},
+  /** False forces the general path (the conformance tests compare both). */
+  walkIndexOrder = true,
+): Document[] {
   if (!collection) return [];
   const matches = compileFilter(filter);
   const sort = options.sort && Object.keys(options.sort).length ? (options.sort as Record<string, 1 | -1>) : undefined;
   const projection = options.projection && Object.keys(options.projection).length ? options.projection : undefined;
   const skip = options.skip && options.skip > 0 ? options.skip : 0;
   const limit = options.limit ? Math.abs(options.limit) : 0;
+  if (sort && limit && walkIndexOrder) {
+    // Equality prefix + sort on the next index field: walk the index in order, stop early.
+    const walked = walkSorted(collection, filter, sort, skip + limit, matches);
+    if (walked) {
+      const page = walked.slice(skip, skip + limit);
+      return projection ? (mingoQuery({}).find(page, projection).all() as Document[]) : page;
+    }
+  }
   // Without a sort, matching can stop as soon as skip + limit documents are found.
   const enough = !sort && limit ? skip + limit : Infinity;
   let found: Document[] = [];

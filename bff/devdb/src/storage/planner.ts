@@ -43,15 +43,31 @@ export function conditionFor(filter: Document, field: string): Condition | null 
   return bracket ? { kind: 'range', bracket, lower, upper } : null;
 }
 
+/**
+ * The index `plan` looks a filter up in by keys (equality or $in on its first field), with those
+ * keys; null when the filter goes by _id or by no key look-up. Candidates come out key by key,
+ * each key's documents in the index's `addedOrder`.
+ */
+export function keyLookup(filter: Document, indexes: SecondaryIndex[]): { index: SecondaryIndex; keys: string[] } | null {
+  if (conditionFor(filter, '_id')?.kind === 'keys') return null;
+  for (const index of indexes) {
+    if (!index.complete) continue;
+    const condition = conditionFor(filter, index.fields[0]);
+    if (condition?.kind === 'keys') return { index, keys: condition.keys };
+  }
+  return null;
+}
+
 export function plan(filter: Document, indexes: SecondaryIndex[]): Plan {
   const idCondition = conditionFor(filter, '_id');
   if (idCondition?.kind === 'keys') return { kind: 'ids', ids: idCondition.keys, index: '_id_' };
+  const lookup = keyLookup(filter, indexes);
+  if (lookup) return { kind: 'ids', ids: lookup.index.equal(lookup.keys), index: lookup.index.name };
   let rangePlan: Plan | null = null;
   for (const index of indexes) {
     if (!index.complete) continue;
     const condition = conditionFor(filter, index.fields[0]);
-    if (!condition) continue;
-    if (condition.kind === 'keys') return { kind: 'ids', ids: index.equal(condition.keys), index: index.name };
+    if (condition?.kind !== 'range') continue;
     if (!rangePlan) {
       // With arrays, `{a: {$gt: 1, $lt: 5}}` may be met by two different elements: use one bound.
       const upper = index.multikey && condition.lower ? null : condition.upper;

@@ -6,6 +6,7 @@
 import { Query } from 'mingo';
 import type { Document } from 'bson';
 import { rangeOfKey, valueKey, valuesAtPath, type Bracket } from './keys';
+import { OrderedRuns, prefixKey, type Run } from './ordered-runs';
 
 export interface IndexSpec {
   name: string;
@@ -34,6 +35,14 @@ export class SecondaryIndex {
   private readonly partial: Query | null;
   /** Set once any document puts an array under an indexed field: ranges may then use one bound only. */
   multikey = false;
+  /**
+   * When each document was last added. Every key's id set is in this order (an update removes
+   * and re-adds), which is the order look-ups hand candidates out in: walks use it for ties.
+   */
+  private readonly addedAt = new Map<string, number>();
+  private addCount = 0;
+  /** Ordered runs per equality-prefix length, created when a sorted walk first asks. */
+  private readonly orderedByLevel = new Map<number, OrderedRuns>();
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key);
@@ -84,6 +93,8 @@ export class SecondaryIndex {
 
   add(doc: Document, id: string): void {
     if (!this.covers(doc)) return;
+    this.addedAt.set(id, ++this.addCount);
+    for (const runs of this.orderedByLevel.values()) runs.add(doc, id);
     const firstValues = valuesAtPath(doc, this.fields[0]);
     if (firstValues.length > 1 || Array.isArray(doc[this.fields[0]])) this.multikey = true;
     for (const key of new Set(firstValues.map(valueKey))) {
@@ -100,6 +111,8 @@ export class SecondaryIndex {
 
   remove(doc: Document, id: string): void {
     if (!this.covers(doc)) return;
+    this.addedAt.delete(id);
+    for (const runs of this.orderedByLevel.values()) runs.remove(doc, id);
     for (const key of new Set(valuesAtPath(doc, this.fields[0]).map(valueKey))) {
       const ids = this.byFirstField.get(key);
       if (!ids) continue;
@@ -122,6 +135,24 @@ export class SecondaryIndex {
       list.keys.push(key);
       list.last = range.value;
     } else list.dirty = true;
+  }
+
+  /** Position of a document in this index's look-up order (lower comes first). */
+  addedOrder(id: string): number {
+    return this.addedAt.get(id) ?? Infinity;
+  }
+
+  /**
+   * The documents whose first `level` fields have the given keys, ordered by field `level`.
+   * Only for complete indexes with ascending/descending keys on those fields.
+   */
+  orderedRun(level: number, keys: string[], docOf: (id: string) => Document | undefined): Run {
+    let runs = this.orderedByLevel.get(level);
+    if (!runs) {
+      runs = new OrderedRuns(this.fields, level);
+      this.orderedByLevel.set(level, runs);
+    }
+    return runs.run(prefixKey(keys), () => this.byFirstField.get(keys[0]) ?? [], docOf);
   }
 
   equal(keys: string[]): Set<string> {
