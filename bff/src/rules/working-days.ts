@@ -53,6 +53,16 @@ export function chinaDay(at: Date): string {
   return dayjs(at).tz(ZONE).format('YYYY-MM-DD');
 }
 
+/** The public holiday a date falls in, if any ('国庆节'). */
+export function holidayName(day: string): string | undefined {
+  return HOLIDAYS.get(day);
+}
+
+/** A weekend day that is worked to make up for a holiday bridge (调休). */
+export function isMakeupWorkingDay(day: string): boolean {
+  return MAKEUP_WORKING_DAYS.has(day);
+}
+
 export function isWorkingDay(day: string): boolean {
   if (HOLIDAYS.has(day)) return false;
   if (MAKEUP_WORKING_DAYS.has(day)) return true;
