@@ -11,14 +11,10 @@
 //   sort fields with mingo, which is stable.
 import type { Document } from 'bson';
 import type { Collection } from './storage/collection';
-import { valueKey, valuesAtPath } from './storage/keys';
 import { compareOrderKeys, type Run, type RunEntry } from './storage/ordered-runs';
-import { conditionFor, keyLookup } from './storage/planner';
+import { keyLookup, lookupOrder, prefixesFor } from './storage/planner';
 import type { SecondaryIndex } from './storage/secondary-index';
 import { mingoQuery } from './mingo-options';
-
-/** Beyond this many prefix combinations ($in × $in...) the general path is cheap enough. */
-const MAX_PREFIXES = 32;
 
 interface WalkPlan {
   index: SecondaryIndex;
@@ -34,17 +30,8 @@ function choose(collection: Collection, filter: Document, sortField: string): Wa
     const level = index.fields.indexOf(sortField);
     if (level < 1 || (best && best.level >= level)) continue;
     if (!index.fields.slice(0, level + 1).every((field) => typeof index.spec.key[field] === 'number')) continue;
-    let prefixes: string[][] = [[]];
-    for (const field of index.fields.slice(0, level)) {
-      const condition = conditionFor(filter, field);
-      if (condition?.kind !== 'keys' || condition.keys.length === 0) {
-        prefixes = [];
-        break;
-      }
-      prefixes = prefixes.flatMap((prefix) => condition.keys.map((key) => [...prefix, key]));
-      if (prefixes.length > MAX_PREFIXES) break;
-    }
-    if (prefixes.length === 0 || prefixes.length > MAX_PREFIXES) continue;
+    const prefixes = prefixesFor(filter, index.fields.slice(0, level));
+    if (!prefixes) continue;
     best = { index, level, prefixes };
   }
   return best;
@@ -74,15 +61,7 @@ export function walkSorted(
   if (runs.some((run) => run.unorderable.size > 0)) return null;
 
   // The general path hands candidates out key by key in the look-up's $in order, then by addedOrder.
-  const lookupField = lookup.index.fields[0];
-  const keyRank = (doc: Document) => {
-    if (lookup.keys.length < 2) return 0;
-    const held = new Set(valuesAtPath(doc, lookupField).map(valueKey));
-    const at = lookup.keys.findIndex((key) => held.has(key));
-    return at < 0 ? lookup.keys.length : at;
-  };
-  const candidateOrder = (a: { doc: Document; id: string }, b: { doc: Document; id: string }) =>
-    keyRank(a.doc) - keyRank(b.doc) || lookup.index.addedOrder(a.id) - lookup.index.addedOrder(b.id);
+  const candidateOrder = lookupOrder(lookup);
 
   const step = direction === 1 ? 1 : -1;
   const positions = runs.map((run) => (step === 1 ? 0 : run.entries.length - 1));

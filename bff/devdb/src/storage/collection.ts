@@ -94,7 +94,7 @@ export class Collection {
 
   /** Documents that may match `filter`, in natural order when scanning. */
   candidates(filter: Document): Document[] {
-    const chosen = plan(filter, this.indexes);
+    const chosen = plan(filter, this.indexes, (id) => this.docs.get(id));
     if (chosen.kind === 'scan') return [...this.docs.values()];
     const out: Document[] = [];
     for (const id of chosen.ids) {

@@ -48,7 +48,8 @@ export function prefixKey(keys: string[]): string {
 
 export class OrderedRuns {
   private readonly runs = new Map<string, Run>();
-  readonly sortField: string;
+  /** Undefined when the prefix is the whole index: the run is then only the prefix's members. */
+  readonly sortField: string | undefined;
 
   constructor(
     private readonly fields: string[],
@@ -95,7 +96,7 @@ export class OrderedRuns {
       const run = this.runs.get(key);
       if (!run) continue;
       if (run.unorderable.delete(id)) continue;
-      const order = orderKeyOf(doc[this.sortField]);
+      const order = orderKeyOf(this.sortValue(doc));
       if (!order) continue;
       for (let i = lowerBound(run.entries, order); i < run.entries.length; i++) {
         if (compareOrderKeys(run.entries[i], order) !== 0) break;
@@ -107,8 +108,12 @@ export class OrderedRuns {
     }
   }
 
+  private sortValue(doc: Document): unknown {
+    return this.sortField !== undefined && Object.hasOwn(doc, this.sortField) ? doc[this.sortField] : undefined;
+  }
+
   private file(run: Run, doc: Document, id: string, keepSorted: boolean): void {
-    const value = Object.hasOwn(doc, this.sortField) ? doc[this.sortField] : undefined;
+    const value = this.sortValue(doc);
     const order = Array.isArray(value) ? null : orderKeyOf(value);
     if (!order) {
       run.unorderable.add(id);

@@ -3,7 +3,7 @@
 // (regex, $ne, $or, sub-document equality...) falls back to a collection scan. The returned ids
 // are a superset of the matches; the filter is always applied afterwards.
 import type { Document } from 'bson';
-import { isPlainObject, rangeValue, valueKey, type Bracket } from './keys';
+import { isPlainObject, rangeValue, valueKey, valuesAtPath, type Bracket } from './keys';
 import type { RangeBound, SecondaryIndex } from './secondary-index';
 
 export type Plan = { kind: 'ids'; ids: Iterable<string>; index: string } | { kind: 'scan' };
@@ -58,11 +58,87 @@ export function keyLookup(filter: Document, indexes: SecondaryIndex[]): { index:
   return null;
 }
 
-export function plan(filter: Document, indexes: SecondaryIndex[]): Plan {
+export type KeyLookup = NonNullable<ReturnType<typeof keyLookup>>;
+
+/** Orders documents as a key look-up hands them out: by the first $in key they hold, then addedOrder. */
+export function lookupOrder(lookup: KeyLookup): (a: { doc: Document; id: string }, b: { doc: Document; id: string }) => number {
+  const field = lookup.index.fields[0];
+  const keyRank = (doc: Document) => {
+    if (lookup.keys.length < 2) return 0;
+    const held = new Set(valuesAtPath(doc, field).map(valueKey));
+    const at = lookup.keys.findIndex((key) => held.has(key));
+    return at < 0 ? lookup.keys.length : at;
+  };
+  return (a, b) => keyRank(a.doc) - keyRank(b.doc) || lookup.index.addedOrder(a.id) - lookup.index.addedOrder(b.id);
+}
+
+/** Most prefix combinations ($in × $in...) a compound look-up or walk expands to. */
+export const MAX_PREFIXES = 32;
+
+/** Key combinations for `fields` when the filter pins every one of them to keys, else null. */
+export function prefixesFor(filter: Document, fields: string[]): string[][] | null {
+  let prefixes: string[][] = [[]];
+  for (const field of fields) {
+    const condition = conditionFor(filter, field);
+    if (condition?.kind !== 'keys' || condition.keys.length === 0) return null;
+    prefixes = prefixes.flatMap((prefix) => condition.keys.map((key) => [...prefix, key]));
+    if (prefixes.length > MAX_PREFIXES) return null;
+  }
+  return prefixes;
+}
+
+/**
+ * Equality on two or more leading fields of a compound index: the documents of those prefixes,
+ * handed out in the order the key look-up would use. Null when no index narrows further or the
+ * narrowed set is not clearly smaller than the look-up's.
+ */
+function compoundLookup(
+  filter: Document,
+  indexes: SecondaryIndex[],
+  lookup: KeyLookup,
+  docOf: (id: string) => Document | undefined,
+): string[] | null {
+  let best: { index: SecondaryIndex; prefixes: string[][] } | null = null;
+  for (const index of indexes) {
+    if (!index.complete || index.fields.length < 2) continue;
+    if (best && best.prefixes[0].length >= index.fields.length) continue;
+    let level = 0;
+    let prefixes: string[][] | null = null;
+    for (let l = index.fields.length; l >= 2 && !prefixes; l--) {
+      const fields = index.fields.slice(0, l);
+      if (!fields.every((field) => typeof index.spec.key[field] === 'number')) continue;
+      prefixes = prefixesFor(filter, fields);
+      level = l;
+    }
+    if (prefixes && (!best || best.prefixes[0].length < level)) best = { index, prefixes };
+  }
+  if (!best) return null;
+  const { index, prefixes } = best;
+  const ids = new Set<string>();
+  for (const keys of prefixes) {
+    const run = index.orderedRun(keys.length, keys, docOf);
+    for (const entry of run.entries) ids.add(entry.id);
+    for (const id of run.unorderable) ids.add(id);
+  }
+  if (ids.size * 2 > lookup.index.keyCount(lookup.keys)) return null;
+  const order = lookupOrder(lookup);
+  const members: { doc: Document; id: string }[] = [];
+  for (const id of ids) {
+    const doc = docOf(id);
+    if (doc) members.push({ doc, id });
+  }
+  return members.sort(order).map((member) => member.id);
+}
+
+export function plan(filter: Document, indexes: SecondaryIndex[], docOf?: (id: string) => Document | undefined): Plan {
   const idCondition = conditionFor(filter, '_id');
   if (idCondition?.kind === 'keys') return { kind: 'ids', ids: idCondition.keys, index: '_id_' };
   const lookup = keyLookup(filter, indexes);
-  if (lookup) return { kind: 'ids', ids: lookup.index.equal(lookup.keys), index: lookup.index.name };
+  if (lookup) {
+    const narrowed = docOf ? compoundLookup(filter, indexes, lookup, docOf) : null;
+    if (narrowed) return { kind: 'ids', ids: narrowed, index: lookup.index.name };
+    return { kind: 'ids', ids: lookup.index.equal(lookup.keys), index: lookup.index.name };
+  }
   let rangePlan: Plan | null = null;
   for (const index of indexes) {
     if (!index.complete) continue;

@@ -155,6 +155,13 @@ export class SecondaryIndex {
     return runs.run(prefixKey(keys), () => this.byFirstField.get(keys[0]) ?? [], docOf);
   }
 
+  /** How many ids `equal(keys)` would return at most, without building the set. */
+  keyCount(keys: string[]): number {
+    let count = 0;
+    for (const key of keys) count += this.byFirstField.get(key)?.size ?? 0;
+    return count;
+  }
+
   equal(keys: string[]): Set<string> {
     const out = new Set<string>();
     for (const key of keys) for (const id of this.byFirstField.get(key) ?? []) out.add(id);
