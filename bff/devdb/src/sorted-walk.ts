@@ -88,7 +88,8 @@ export function walkSorted(
     if (group.length === 0) continue;
     group.sort(candidateOrder);
     const docs = group.map((member) => member.doc);
-    if (sortFields.length > 1 && docs.length > 1) out.push(...(mingoQuery({}).find(docs).sort(sort).all() as Document[]));
+    if (sortFields.length > 1 && docs.length > 1)
+      out.push(...(mingoQuery({}).find(docs).sort(sort).all() as Document[]));
     else out.push(...docs);
   }
   return out;

@@ -33,7 +33,11 @@ function sortValue(rnd: () => number, mixed: boolean): unknown {
 function thread(i: number, rnd: () => number, mixed: boolean): Document {
   const doc: Document = {
     _id: i,
-    inbox: ['OPEN', ...(rnd() < 0.3 ? ['UNASSIGNED'] : [`MINE:${Math.floor(rnd() * 4)}`]), ...(rnd() < 0.4 ? ['WAITING'] : [])],
+    inbox: [
+      'OPEN',
+      ...(rnd() < 0.3 ? ['UNASSIGNED'] : [`MINE:${Math.floor(rnd() * 4)}`]),
+      ...(rnd() < 0.4 ? ['WAITING'] : []),
+    ],
     hall: `h${Math.floor(rnd() * 3)}`,
     priority: Math.floor(rnd() * 3),
     title: `t${Math.floor(rnd() * 50)}`,
@@ -78,7 +82,11 @@ const queries: Case[] = [
   { filter: { inbox: { $in: ['UNASSIGNED', 'MINE:3'] } }, sort: { lastActivityAt: -1 }, limit: 40 },
   { filter: { inbox: { $in: ['MINE:0', 'WAITING'] } }, sort: { dueAt: -1 }, skip: 5, limit: 30 },
   { filter: { hall: 'h2', priority: 1 }, sort: { lastActivityAt: -1 }, limit: 15 },
-  { filter: { hall: { $in: ['h0', 'h2'] }, priority: { $in: [0, 1] } }, sort: { lastActivityAt: 1, title: -1 }, limit: 50 },
+  {
+    filter: { hall: { $in: ['h0', 'h2'] }, priority: { $in: [0, 1] } },
+    sort: { lastActivityAt: 1, title: -1 },
+    limit: 50,
+  },
   { filter: { inbox: 'OPEN', title: { $regex: '^t1' } }, sort: { lastActivityAt: -1 }, limit: 10 },
   { filter: { inbox: 'UNASSIGNED' }, sort: { lastActivityAt: -1 }, limit: 5, projection: { lastActivityAt: 0 } },
   { filter: { inbox: 'MINE:0' }, sort: { dueAt: 1 }, limit: 5, projection: { title: 1 } },
@@ -150,7 +158,9 @@ it('falls back when a sort value cannot be ordered like mingo does, with the sam
 
 it('does not walk without an equality prefix, on a field after the sort field, by _id or on a sparse index', () => {
   const collection = build(6, 200, false);
-  expect(walks(collection, { filter: { lastActivityAt: { $gt: new Date(BASE) } }, sort: { lastActivityAt: 1 }, limit: 5 })).toBe(false);
+  expect(
+    walks(collection, { filter: { lastActivityAt: { $gt: new Date(BASE) } }, sort: { lastActivityAt: 1 }, limit: 5 }),
+  ).toBe(false);
   expect(walks(collection, { filter: { inbox: 'OPEN' }, sort: { title: 1 }, limit: 5 })).toBe(false);
   expect(walks(collection, { filter: { _id: 3, inbox: 'OPEN' }, sort: { lastActivityAt: 1 }, limit: 5 })).toBe(false);
   const sparse = new Collection('db', 'sparse');
@@ -180,7 +190,10 @@ describe('equality on several fields of a compound index', () => {
     const collection = build(seed, 1_500, true);
     const check = () => {
       for (const filter of narrowingQueries) {
-        expect({ filter, answer: ids(findDocuments(collection, filter)) }).toEqual({ filter, answer: ids(byFirstFieldOnly(collection, filter)) });
+        expect({ filter, answer: ids(findDocuments(collection, filter)) }).toEqual({
+          filter,
+          answer: ids(byFirstFieldOnly(collection, filter)),
+        });
       }
     };
     check();

@@ -42,7 +42,12 @@ function threads(): Document[] {
 }
 
 /** MongoDB's order for these values: null and missing first, then by time; ties by _id. */
-function expected(docs: Document[], filter: (doc: Document) => boolean, direction: 1 | -1, idDirection: 1 | -1): number[] {
+function expected(
+  docs: Document[],
+  filter: (doc: Document) => boolean,
+  direction: 1 | -1,
+  idDirection: 1 | -1,
+): number[] {
   const time = (doc: Document) => (doc.lastActivityAt instanceof Date ? doc.lastActivityAt.getTime() : -Infinity);
   return docs
     .filter(filter)
@@ -55,7 +60,15 @@ it('serves sorted inbox pages, skip and getMore batches in MongoDB order', async
   const questions = target.db.collection('threads');
   await questions.createIndex({ inbox: 1, lastActivityAt: -1 });
   await questions.insertMany(data);
-  const cases: { inbox: string; hall?: string; direction: 1 | -1; idDirection: 1 | -1; skip: number; limit: number; batchSize: number }[] = [
+  const cases: {
+    inbox: string;
+    hall?: string;
+    direction: 1 | -1;
+    idDirection: 1 | -1;
+    skip: number;
+    limit: number;
+    batchSize: number;
+  }[] = [
     { inbox: 'UNASSIGNED', direction: 1, idDirection: 1, skip: 0, limit: 21, batchSize: 5 },
     { inbox: 'MINE:1', direction: -1, idDirection: -1, skip: 0, limit: 21, batchSize: 101 },
     { inbox: 'WAITING', direction: -1, idDirection: 1, skip: 40, limit: 60, batchSize: 7 },
@@ -70,7 +83,12 @@ it('serves sorted inbox pages, skip and getMore batches in MongoDB order', async
       .skip(c.skip)
       .limit(c.limit)
       .toArray();
-    const want = expected(data, (doc) => doc.inbox.includes(c.inbox) && (!c.hall || doc.hall === c.hall), c.direction, c.idDirection);
+    const want = expected(
+      data,
+      (doc) => doc.inbox.includes(c.inbox) && (!c.hall || doc.hall === c.hall),
+      c.direction,
+      c.idDirection,
+    );
     expect({ c, ids: answer.map((doc) => doc._id) }).toEqual({ c, ids: want.slice(c.skip, c.skip + c.limit) });
     for (const doc of answer) expect(doc).not.toHaveProperty('body');
   }
@@ -78,9 +96,16 @@ it('serves sorted inbox pages, skip and getMore batches in MongoDB order', async
   for (let i = 0; i < COUNT; i += 4) {
     data[i].inbox = ['OPEN', 'UNASSIGNED'];
     data[i].lastActivityAt = new Date(BASE + (i % 7) * 3600_000);
-    await questions.updateOne({ _id: i as never }, { $set: { inbox: data[i].inbox, lastActivityAt: data[i].lastActivityAt } });
+    await questions.updateOne(
+      { _id: i as never },
+      { $set: { inbox: data[i].inbox, lastActivityAt: data[i].lastActivityAt } },
+    );
   }
-  const page = await questions.find({ inbox: 'UNASSIGNED' }, { batchSize: 4 }).sort({ lastActivityAt: -1, _id: 1 }).limit(30).toArray();
+  const page = await questions
+    .find({ inbox: 'UNASSIGNED' }, { batchSize: 4 })
+    .sort({ lastActivityAt: -1, _id: 1 })
+    .limit(30)
+    .toArray();
   const want = expected(data, (doc) => doc.inbox.includes('UNASSIGNED'), -1, 1);
   expect(page.map((doc) => doc._id)).toEqual(want.slice(0, 30));
 });
