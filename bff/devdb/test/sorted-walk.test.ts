@@ -62,6 +62,18 @@ function build(seed: number, count: number, mixed: boolean): Collection {
   return collection;
 }
 
+/** Random replacements (new values, new inboxes) and deletes among the first `count` ids. */
+function churn(collection: Collection, rnd: () => number, writes: number, count: number, mixed: boolean) {
+  for (let i = 0; i < writes; i++) {
+    const id = Math.floor(rnd() * count);
+    const doc = collection.docs.get(`n:${id}`);
+    if (!doc) continue;
+    if (rnd() < 0.2) collection.remove(doc);
+    else collection.replace(doc, { ...thread(id, rnd, mixed), _id: id });
+  }
+  return rnd;
+}
+
 interface Case {
   filter: Document;
   sort: Record<string, 1 | -1>;
@@ -120,14 +132,7 @@ describe.each([
     expectSameAnswers(collection, 'fresh');
     // Writes after the runs exist: they must keep them right (and move updated documents to the
     // end of the tie order, as the general path does).
-    const rnd = random(seed * 7);
-    for (let i = 0; i < 300; i++) {
-      const id = Math.floor(rnd() * 1_200);
-      const doc = collection.docs.get(`n:${id}`);
-      if (!doc) continue;
-      if (rnd() < 0.2) collection.remove(doc);
-      else collection.replace(doc, { ...thread(id, rnd, mixed), _id: id });
-    }
+    const rnd = churn(collection, random(seed * 7), 300, 1_200, mixed);
     for (let i = 1_200; i < 1_300; i++) collection.insert(thread(i, rnd, mixed));
     expectSameAnswers(collection, 'after writes');
   });
@@ -199,14 +204,7 @@ describe('equality on several fields of a compound index', () => {
     check();
     expect(collection.candidates({ hall: 'h1', priority: 2 }).length).toBeLessThan(300);
     expect(collection.candidates({ inbox: 'OPEN', lastActivityAt: new Date(BASE + 3 * DAY) }).length).toBeLessThan(200);
-    const rnd = random(seed * 11);
-    for (let i = 0; i < 400; i++) {
-      const id = Math.floor(rnd() * 1_500);
-      const doc = collection.docs.get(`n:${id}`);
-      if (!doc) continue;
-      if (rnd() < 0.2) collection.remove(doc);
-      else collection.replace(doc, { ...thread(id, rnd, true), _id: id });
-    }
+    churn(collection, random(seed * 11), 400, 1_500, true);
     check();
   });
 });
