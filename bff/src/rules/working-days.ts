@@ -63,37 +63,49 @@ export function isMakeupWorkingDay(day: string): boolean {
   return MAKEUP_WORKING_DAYS.has(day);
 }
 
-export function isWorkingDay(day: string): boolean {
-  if (HOLIDAYS.has(day)) return false;
-  if (MAKEUP_WORKING_DAYS.has(day)) return true;
-  const weekday = dayjs.utc(day).day();
+// Days are counted as whole numbers (days since 1970-01-01) so that counting a long overdue span
+// costs a few integer steps per day, not a date-library call: the staff inbox computes it for
+// every listed thread.
+const DAY_MS = 86_400_000;
+const dayNumber = (day: string): number =>
+  Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
+const dayString = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
+const HOLIDAY_NUMBERS: ReadonlySet<number> = new Set([...HOLIDAYS.keys()].map(dayNumber));
+const MAKEUP_NUMBERS: ReadonlySet<number> = new Set([...MAKEUP_WORKING_DAYS].map(dayNumber));
+
+function isWorkingDayNumber(n: number): boolean {
+  if (HOLIDAY_NUMBERS.has(n)) return false;
+  if (MAKEUP_NUMBERS.has(n)) return true;
+  const weekday = (((n + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
   return weekday !== 0 && weekday !== 6;
 }
 
-const nextDay = (day: string) => dayjs.utc(day).add(1, 'day').format('YYYY-MM-DD');
+export function isWorkingDay(day: string): boolean {
+  return isWorkingDayNumber(dayNumber(day));
+}
 
 /**
  * The last day of a limit of `days` working days that starts the working day after `start`
  * (the day of acceptance itself is not counted, as is usual for 承诺时限).
  */
 export function addWorkingDays(start: Date | string, days: number): string {
-  let day = typeof start === 'string' ? start : chinaDay(start);
+  let n = dayNumber(typeof start === 'string' ? start : chinaDay(start));
   let left = days;
   while (left > 0) {
-    day = nextDay(day);
-    if (isWorkingDay(day)) left -= 1;
+    n += 1;
+    if (isWorkingDayNumber(n)) left -= 1;
   }
-  return day;
+  return dayString(n);
 }
 
 /** Working days strictly after `from` up to and including `to` (0 when `to` is not later). */
 export function workingDaysBetween(from: Date | string, to: Date | string): number {
-  let day = typeof from === 'string' ? from : chinaDay(from);
-  const end = typeof to === 'string' ? to : chinaDay(to);
+  let n = dayNumber(typeof from === 'string' ? from : chinaDay(from));
+  const end = dayNumber(typeof to === 'string' ? to : chinaDay(to));
   let count = 0;
-  while (day < end) {
-    day = nextDay(day);
-    if (isWorkingDay(day)) count += 1;
+  while (n < end) {
+    n += 1;
+    if (isWorkingDayNumber(n)) count += 1;
   }
   return count;
 }
