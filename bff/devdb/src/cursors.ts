@@ -39,7 +39,11 @@ export class CursorRegistry {
     const cursor = this.open.get(id);
     if (!cursor) throw new CommandError(43, 'CursorNotFound', `cursor id ${id} not found`);
     if (cursor.ns !== ns) {
-      throw new CommandError(13, 'Unauthorized', `Requested getMore on namespace '${ns}', but cursor belongs to '${cursor.ns}'`);
+      throw new CommandError(
+        13,
+        'Unauthorized',
+        `Requested getMore on namespace '${ns}', but cursor belongs to '${cursor.ns}'`,
+      );
     }
     cursor.lastUsed = Date.now();
     const batch = take(cursor, batchSize && batchSize > 0 ? batchSize : Infinity);

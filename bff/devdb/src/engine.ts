@@ -142,7 +142,10 @@ export function computeUpdate(
     // The filter is passed only to resolve positional `$` paths; an upsert seed need not match it.
     const condition = options.inserting ? {} : options.filter;
     const changed = Object.keys(modifier).length
-      ? mingo.update(next, modifier, options.arrayFilters ?? [], condition, { cloneMode: 'deep', queryOptions: mingoOptions })
+      ? mingo.update(next, modifier, options.arrayFilters ?? [], condition, {
+          cloneMode: 'deep',
+          queryOptions: mingoOptions,
+        })
       : [];
     modified = changed.length > 0;
   } else {
@@ -179,9 +182,17 @@ export function checkSize(doc: Document, after: 'insert' | 'update' = 'insert'):
   const size = BSON.calculateObjectSize(doc);
   if (size <= MAX_BSON_OBJECT_SIZE) return;
   if (after === 'update') {
-    throw new CommandError(17419, 'Location17419', `Resulting document after update is larger than ${MAX_BSON_OBJECT_SIZE} (${size} bytes)`);
+    throw new CommandError(
+      17419,
+      'Location17419',
+      `Resulting document after update is larger than ${MAX_BSON_OBJECT_SIZE} (${size} bytes)`,
+    );
   }
-  throw new CommandError(10334, 'BSONObjectTooLarge', `object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_OBJECT_SIZE}`);
+  throw new CommandError(
+    10334,
+    'BSONObjectTooLarge',
+    `object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_OBJECT_SIZE}`,
+  );
 }
 
 /** The document an upsert starts from: the equality conditions of its filter. */
@@ -228,5 +239,9 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 function immutableId(): CommandError {
-  return new CommandError(66, 'ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
+  return new CommandError(
+    66,
+    'ImmutableField',
+    "Performing an update on the path '_id' would modify the immutable field '_id'",
+  );
 }

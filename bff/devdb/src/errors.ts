@@ -26,12 +26,20 @@ export const namespaceNotFound = (ns: string) => new CommandError(26, 'Namespace
 export class DuplicateKeyError extends CommandError {
   constructor(ns: string, indexName: string, keyPattern: Document, keyValue: Document) {
     const shown = Object.entries(keyValue)
-      .map(([field, value]) => `${field}: ${JSON.stringify(value instanceof Date ? value.toISOString() : value) ?? 'null'}`)
+      .map(
+        ([field, value]) =>
+          `${field}: ${JSON.stringify(value instanceof Date ? value.toISOString() : value) ?? 'null'}`,
+      )
       .join(', ');
-    super(11000, 'DuplicateKey', `E11000 duplicate key error collection: ${ns} index: ${indexName} dup key: { ${shown} }`, {
-      keyPattern,
-      keyValue,
-    });
+    super(
+      11000,
+      'DuplicateKey',
+      `E11000 duplicate key error collection: ${ns} index: ${indexName} dup key: { ${shown} }`,
+      {
+        keyPattern,
+        keyValue,
+      },
+    );
   }
 }
 

@@ -18,12 +18,21 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function usage(problem: string): never {
   log(`devdb: ${problem}`);
-  log('usage: devdb --port P (--dbpath DIR | --memory) [--ttl-interval-ms 1000] [--host 127.0.0.1] [--cursor-timeout-ms 600000] [--compact-bytes 67108864]');
+  log(
+    'usage: devdb --port P (--dbpath DIR | --memory) [--ttl-interval-ms 1000] [--host 127.0.0.1] [--cursor-timeout-ms 600000] [--compact-bytes 67108864]',
+  );
   process.exit(2);
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { port: 27017, host: '127.0.0.1', dbpath: null, ttlIntervalMs: 1000, cursorTimeoutMs: 600_000, compactBytes: 64 * 2 ** 20 };
+  const options: Options = {
+    port: 27017,
+    host: '127.0.0.1',
+    dbpath: null,
+    ttlIntervalMs: 1000,
+    cursorTimeoutMs: 600_000,
+    compactBytes: 64 * 2 ** 20,
+  };
   let memory = false;
   const numberAfter = (i: number, name: string) => {
     const value = Number(argv[i + 1]);

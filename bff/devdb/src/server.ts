@@ -74,7 +74,11 @@ export class DevdbServer {
   private accept(socket: net.Socket): void {
     socket.setNoDelay(true);
     this.sockets.add(socket);
-    const connection: ConnectionInfo = { id: this.nextConnectionId++, remote: `${socket.remoteAddress}:${socket.remotePort}`, compression: [] };
+    const connection: ConnectionInfo = {
+      id: this.nextConnectionId++,
+      remote: `${socket.remoteAddress}:${socket.remotePort}`,
+      compression: [],
+    };
     let chunks: Buffer[] = [];
     let buffered = 0;
     let expected = -1;
@@ -111,7 +115,9 @@ export class DevdbServer {
           const head = chunks[0].length >= 4 ? chunks[0] : Buffer.concat(chunks);
           expected = head.readInt32LE(0);
           if (expected < HEADER_BYTES || expected > MAX_FRAME_BYTES) {
-            fail(`message length ${expected} outside ${HEADER_BYTES}..${MAX_FRAME_BYTES} bytes (maxMessageSizeBytes ${MAX_MESSAGE_SIZE_BYTES})`);
+            fail(
+              `message length ${expected} outside ${HEADER_BYTES}..${MAX_FRAME_BYTES} bytes (maxMessageSizeBytes ${MAX_MESSAGE_SIZE_BYTES})`,
+            );
             return;
           }
         }
@@ -149,14 +155,21 @@ export class DevdbServer {
       db = typeof command.$db === 'string' ? command.$db : 'admin';
     } else if (opCode === OP_QUERY) {
       const query = parseOpQuery(body);
-      if (!query.collection.endsWith('.$cmd')) throw new ProtocolError(`legacy OP_QUERY on ${query.collection} is not supported`);
+      if (!query.collection.endsWith('.$cmd'))
+        throw new ProtocolError(`legacy OP_QUERY on ${query.collection} is not supported`);
       command = query.command;
       db = query.collection.slice(0, -'.$cmd'.length);
     } else {
       throw new ProtocolError(`unsupported opcode ${opCode}`);
     }
 
-    const context: CommandContext = { store: this.options.store, cursors: this.cursors, db, connection, startedAt: this.startedAt };
+    const context: CommandContext = {
+      store: this.options.store,
+      cursors: this.cursors,
+      db,
+      connection,
+      startedAt: this.startedAt,
+    };
     const journal = this.options.journal;
     const before = journal?.recordCount ?? 0;
     const reply = runCommand(command, context);
@@ -170,8 +183,8 @@ export class DevdbServer {
     if (moreToCome) return null;
 
     const responseId = this.nextRequestId++;
-    const encoded = opCode === OP_QUERY ? encodeOpReply(responseId, requestId, reply) : encodeOpMsg(responseId, requestId, reply);
+    const encoded =
+      opCode === OP_QUERY ? encodeOpReply(responseId, requestId, reply) : encodeOpMsg(responseId, requestId, reply);
     return compressed ? wrapCompressed(encoded, compressor) : encoded;
   }
 }
-

@@ -18,7 +18,11 @@ export function checkOperatorUpdate(current: Document, modifier: Document): void
       if (!ARITHMETIC.has(operator)) continue;
       const verb = operator === '$inc' ? 'increment' : 'multiply';
       if (!isNumber(operand)) {
-        throw new CommandError(14, 'TypeMismatch', `Cannot ${verb} with non-numeric argument: {${path}: ${JSON.stringify(operand)}}`);
+        throw new CommandError(
+          14,
+          'TypeMismatch',
+          `Cannot ${verb} with non-numeric argument: {${path}: ${JSON.stringify(operand)}}`,
+        );
       }
       // Positional paths are resolved by mingo; their targets are not checked here.
       if (path.includes('$')) continue;
@@ -36,7 +40,11 @@ export function checkOperatorUpdate(current: Document, modifier: Document): void
   for (let i = 1; i < sorted.length; i++) {
     const [a, b] = [sorted[i - 1], sorted[i]];
     if (a === b || b.startsWith(`${a}.`)) {
-      throw new CommandError(40, 'ConflictingUpdateOperators', `Updating the path '${b}' would create a conflict at '${a}'`);
+      throw new CommandError(
+        40,
+        'ConflictingUpdateOperators',
+        `Updating the path '${b}' would create a conflict at '${a}'`,
+      );
     }
   }
 }

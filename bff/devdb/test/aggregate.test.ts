@@ -22,7 +22,11 @@ afterAll(async () => {
 it('groups and sorts', async () => {
   const rows = await target.db
     .collection('bookings')
-    .aggregate([{ $match: { day: { $lte: 2 } } }, { $group: { _id: '$hall', total: { $sum: '$people' }, visits: { $sum: 1 } } }, { $sort: { total: -1 } }])
+    .aggregate([
+      { $match: { day: { $lte: 2 } } },
+      { $group: { _id: '$hall', total: { $sum: '$people' }, visits: { $sum: 1 } } },
+      { $sort: { total: -1 } },
+    ])
     .toArray();
   expect(rows).toEqual([
     { _id: 'west', total: 4, visits: 1 },
@@ -58,5 +62,10 @@ it('unwinds arrays and counts documents', async () => {
     { _id: 'move', n: 1 },
   ]);
   expect(await target.db.collection('bookings').countDocuments({ hall: 'east' })).toBe(2);
-  expect(await target.db.collection('absent').aggregate([{ $match: {} }]).toArray()).toEqual([]);
+  expect(
+    await target.db
+      .collection('absent')
+      .aggregate([{ $match: {} }])
+      .toArray(),
+  ).toEqual([]);
 });

@@ -24,7 +24,12 @@ describe('basic CRUD', () => {
     expect(inserted.insertedIds[0]).toBeInstanceOf(ObjectId);
 
     expect(await people.countDocuments({ city: 'hz' })).toBe(2);
-    const sorted = await people.find({}, { projection: { _id: 0, name: 1 } }).sort({ age: -1 }).skip(1).limit(1).toArray();
+    const sorted = await people
+      .find({}, { projection: { _id: 0, name: 1 } })
+      .sort({ age: -1 })
+      .skip(1)
+      .limit(1)
+      .toArray();
     expect(sorted).toEqual([{ name: 'amy' }]);
 
     const updated = await people.updateMany({ city: 'hz' }, { $inc: { age: 1 } });
@@ -88,7 +93,9 @@ describe('update operators', () => {
   const apply = async (start: Document, update: Document, options: Document = {}) => {
     const coll = collection('operators');
     const { insertedId } = await coll.insertOne({ ...start });
-    await coll.updateOne({ _id: insertedId, ...(options.filter ?? {}) }, update, { arrayFilters: options.arrayFilters });
+    await coll.updateOne({ _id: insertedId, ...(options.filter ?? {}) }, update, {
+      arrayFilters: options.arrayFilters,
+    });
     const { _id, ...rest } = (await coll.findOne({ _id: insertedId }))!;
     return rest;
   };
@@ -102,7 +109,12 @@ describe('update operators', () => {
     ['$min', { a: 5, b: 5 }, { $min: { a: 3, b: 9 } }, { a: 3, b: 5 }],
     ['$max', { a: 5, b: 5 }, { $max: { a: 3, b: 9 } }, { a: 5, b: 9 }],
     ['$push', { l: [1] }, { $push: { l: 2 } }, { l: [1, 2] }],
-    ['$push $each $sort $slice', { l: [5, 1] }, { $push: { l: { $each: [3, 9], $sort: 1, $slice: 3 } } }, { l: [1, 3, 5] }],
+    [
+      '$push $each $sort $slice',
+      { l: [5, 1] },
+      { $push: { l: { $each: [3, 9], $sort: 1, $slice: 3 } } },
+      { l: [1, 3, 5] },
+    ],
     ['$addToSet', { l: [1, 2] }, { $addToSet: { l: { $each: [2, 3] } } }, { l: [1, 2, 3] }],
     ['$pop', { l: [1, 2, 3] }, { $pop: { l: -1 } }, { l: [2, 3] }],
     ['$pull', { l: [1, 2, 3, 4] }, { $pull: { l: { $gte: 3 } } }, { l: [1, 2] }],
@@ -119,16 +131,50 @@ describe('update operators', () => {
   });
 
   it('positional $ and arrayFilters', async () => {
-    expect(await apply({ l: [{ k: 1, v: 0 }, { k: 2, v: 0 }] }, { $set: { 'l.$.v': 9 } }, { filter: { 'l.k': 2 } })).toEqual({
-      l: [{ k: 1, v: 0 }, { k: 2, v: 9 }],
+    expect(
+      await apply(
+        {
+          l: [
+            { k: 1, v: 0 },
+            { k: 2, v: 0 },
+          ],
+        },
+        { $set: { 'l.$.v': 9 } },
+        { filter: { 'l.k': 2 } },
+      ),
+    ).toEqual({
+      l: [
+        { k: 1, v: 0 },
+        { k: 2, v: 9 },
+      ],
     });
     expect(
-      await apply({ l: [{ k: 1, v: 0 }, { k: 2, v: 0 }, { k: 3, v: 0 }] }, { $inc: { 'l.$[e].v': 1 } }, { arrayFilters: [{ 'e.k': { $gte: 2 } }] }),
-    ).toEqual({ l: [{ k: 1, v: 0 }, { k: 2, v: 1 }, { k: 3, v: 1 }] });
+      await apply(
+        {
+          l: [
+            { k: 1, v: 0 },
+            { k: 2, v: 0 },
+            { k: 3, v: 0 },
+          ],
+        },
+        { $inc: { 'l.$[e].v': 1 } },
+        { arrayFilters: [{ 'e.k': { $gte: 2 } }] },
+      ),
+    ).toEqual({
+      l: [
+        { k: 1, v: 0 },
+        { k: 2, v: 1 },
+        { k: 3, v: 1 },
+      ],
+    });
   });
 
   it('pipeline updates', async () => {
-    expect(await apply({ a: 2, b: 3 }, [{ $set: { sum: { $add: ['$a', '$b'] } } }] as never)).toEqual({ a: 2, b: 3, sum: 5 });
+    expect(await apply({ a: 2, b: 3 }, [{ $set: { sum: { $add: ['$a', '$b'] } } }] as never)).toEqual({
+      a: 2,
+      b: 3,
+      sum: 5,
+    });
   });
 });
 
@@ -143,9 +189,20 @@ describe('upsert', () => {
     expect(first.upsertedCount).toBe(1);
     expect(first.upsertedId).toBeInstanceOf(ObjectId);
     const created = await slots.findOne({ _id: first.upsertedId! }, { projection: { _id: 0 } });
-    expect(created).toEqual({ hall: 'east', day: '2024-06-01', meta: { kind: 'normal' }, open: true, createdBy: 'seed', version: 1 });
+    expect(created).toEqual({
+      hall: 'east',
+      day: '2024-06-01',
+      meta: { kind: 'normal' },
+      open: true,
+      createdBy: 'seed',
+      version: 1,
+    });
 
-    const second = await slots.updateOne({ hall: 'east', day: '2024-06-01' }, { $set: { open: false }, $setOnInsert: { createdBy: 'other' } }, { upsert: true });
+    const second = await slots.updateOne(
+      { hall: 'east', day: '2024-06-01' },
+      { $set: { open: false }, $setOnInsert: { createdBy: 'other' } },
+      { upsert: true },
+    );
     expect(second).toMatchObject({ matchedCount: 1, modifiedCount: 1, upsertedCount: 0 });
     expect((await slots.findOne({ hall: 'east' }))!.createdBy).toBe('seed');
   });
@@ -155,11 +212,23 @@ describe('upsert', () => {
     await keyed.replaceOne({ _id: 'k1' as never }, { v: 1 }, { upsert: true });
     expect(await keyed.findOne({ _id: 'k1' as never })).toEqual({ _id: 'k1', v: 1 });
 
-    const before = await keyed.findOneAndUpdate({ _id: 'k2' as never }, { $set: { v: 2 } }, { upsert: true, returnDocument: 'before' });
+    const before = await keyed.findOneAndUpdate(
+      { _id: 'k2' as never },
+      { $set: { v: 2 } },
+      { upsert: true, returnDocument: 'before' },
+    );
     expect(before).toBeNull();
-    const after = await keyed.findOneAndUpdate({ _id: 'k3' as never }, { $set: { v: 3 } }, { upsert: true, returnDocument: 'after' });
+    const after = await keyed.findOneAndUpdate(
+      { _id: 'k3' as never },
+      { $set: { v: 3 } },
+      { upsert: true, returnDocument: 'after' },
+    );
     expect(after).toEqual({ _id: 'k3', v: 3 });
-    const meta = await keyed.findOneAndUpdate({ _id: 'k4' as never }, { $set: { v: 4 } }, { upsert: true, includeResultMetadata: true });
+    const meta = await keyed.findOneAndUpdate(
+      { _id: 'k4' as never },
+      { $set: { v: 4 } },
+      { upsert: true, includeResultMetadata: true },
+    );
     expect(meta.lastErrorObject).toMatchObject({ n: 1, updatedExisting: false, upserted: 'k4' });
   });
 });
@@ -167,8 +236,16 @@ describe('upsert', () => {
 describe('findAndModify options', () => {
   it('sort picks the document; fields project it; remove deletes it', async () => {
     const queue = collection('queue');
-    await queue.insertMany([{ p: 2, name: 'mid' }, { p: 1, name: 'low' }, { p: 3, name: 'high' }]);
-    const taken = await queue.findOneAndUpdate({}, { $set: { taken: true } }, { sort: { p: -1 }, projection: { _id: 0, name: 1, taken: 1 }, returnDocument: 'after' });
+    await queue.insertMany([
+      { p: 2, name: 'mid' },
+      { p: 1, name: 'low' },
+      { p: 3, name: 'high' },
+    ]);
+    const taken = await queue.findOneAndUpdate(
+      {},
+      { $set: { taken: true } },
+      { sort: { p: -1 }, projection: { _id: 0, name: 1, taken: 1 }, returnDocument: 'after' },
+    );
     expect(taken).toEqual({ name: 'high', taken: true });
     const removed = await queue.findOneAndDelete({ taken: { $exists: false } }, { sort: { p: 1 } });
     expect(removed!.name).toBe('low');
@@ -189,7 +266,9 @@ describe('cursors', () => {
     expect(opened.cursor.firstBatch).toHaveLength(5);
     const killed = await target.db.command({ killCursors: 'many', cursors: [opened.cursor.id] });
     expect(killed.cursorsKilled.map(String)).toEqual([String(opened.cursor.id)]);
-    await expect(target.db.command({ getMore: opened.cursor.id, collection: 'many' })).rejects.toMatchObject({ code: 43 });
+    await expect(target.db.command({ getMore: opened.cursor.id, collection: 'many' })).rejects.toMatchObject({
+      code: 43,
+    });
 
     const aggregated = await many.aggregate([{ $match: { i: { $lt: 120 } } }], { batchSize: 10 }).toArray();
     expect(aggregated).toHaveLength(120);
@@ -231,7 +310,9 @@ describe('commands', () => {
       session.startTransaction();
       await expect(collection('tx').findOne({}, { session })).rejects.toMatchObject({ code: 20 });
       // For writes the driver rewrites code 20 into its own hint, as it does with a real standalone.
-      await expect(collection('tx').insertOne({ a: 1 }, { session })).rejects.toThrow(/retryable writes|Transaction numbers/);
+      await expect(collection('tx').insertOne({ a: 1 }, { session })).rejects.toThrow(
+        /retryable writes|Transaction numbers/,
+      );
     } finally {
       await session.abortTransaction().catch(() => undefined);
       await session.endSession();

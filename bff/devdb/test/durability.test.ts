@@ -46,7 +46,10 @@ describeDevdbOnly('durability', () => {
     await withClient(first.uri, async (client) => {
       const accounts = client.db('app').collection('accounts');
       await accounts.createIndex({ phone: 1 }, { unique: true });
-      await accounts.insertMany([{ phone: '1', n: 1 }, { phone: '2', n: 2 }]);
+      await accounts.insertMany([
+        { phone: '1', n: 1 },
+        { phone: '2', n: 2 },
+      ]);
       await accounts.updateOne({ phone: '1' }, { $inc: { n: 10 } });
       await accounts.deleteOne({ phone: '2' });
     });
@@ -74,7 +77,11 @@ describeDevdbOnly('durability', () => {
     const dir = dataFolder();
     const devdb = await start(dir);
     const acknowledged: number[] = [];
-    const client = await MongoClient.connect(devdb.uri, { serverSelectionTimeoutMS: 1000, retryWrites: false, maxPoolSize: 8 });
+    const client = await MongoClient.connect(devdb.uri, {
+      serverSelectionTimeoutMS: 1000,
+      retryWrites: false,
+      maxPoolSize: 8,
+    });
     const events = client.db('app').collection('events');
     let next = 0;
     let stopped = false;
@@ -98,7 +105,15 @@ describeDevdbOnly('durability', () => {
 
     const restarted = await start(dir);
     await withClient(restarted.uri, async (fresh) => {
-      const ids = new Set((await fresh.db('app').collection('events').find({}, { projection: { _id: 1 } }).toArray()).map((d) => d._id as unknown as number));
+      const ids = new Set(
+        (
+          await fresh
+            .db('app')
+            .collection('events')
+            .find({}, { projection: { _id: 1 } })
+            .toArray()
+        ).map((d) => d._id as unknown as number),
+      );
       const missing = acknowledged.filter((i) => !ids.has(i));
       expect(missing).toEqual([]);
       expect(ids.size).toBeGreaterThanOrEqual(acknowledged.length);
@@ -109,7 +124,12 @@ describeDevdbOnly('durability', () => {
   it('drops a torn journal tail and keeps going', async () => {
     const dir = dataFolder();
     const first = await start(dir);
-    await withClient(first.uri, (client) => client.db('app').collection('notes').insertMany([{ n: 1 }, { n: 2 }]));
+    await withClient(first.uri, (client) =>
+      client
+        .db('app')
+        .collection('notes')
+        .insertMany([{ n: 1 }, { n: 2 }]),
+    );
     await first.stop('SIGKILL');
     // A record header promising more bytes than follow: what a crash mid-append leaves behind.
     fs.appendFileSync(path.join(dir, 'journal.bin'), Buffer.from([200, 0, 0, 0, 1, 2, 3, 4, 5, 6]));
@@ -121,7 +141,9 @@ describeDevdbOnly('durability', () => {
     });
     await second.stop('SIGKILL');
     const third = await start(dir);
-    await withClient(third.uri, async (client) => expect(await client.db('app').collection('notes').countDocuments()).toBe(3));
+    await withClient(third.uri, async (client) =>
+      expect(await client.db('app').collection('notes').countDocuments()).toBe(3),
+    );
     await third.stop();
   });
 
@@ -130,7 +152,8 @@ describeDevdbOnly('durability', () => {
     const first = await start(dir, ['--compact-bytes', '20000']);
     await withClient(first.uri, async (client) => {
       const items = client.db('app').collection('items');
-      for (let round = 0; round < 10; round++) await items.insertMany(Array.from({ length: 50 }, (_, i) => ({ round, i, text: 'y'.repeat(50) })));
+      for (let round = 0; round < 10; round++)
+        await items.insertMany(Array.from({ length: 50 }, (_, i) => ({ round, i, text: 'y'.repeat(50) })));
       await items.deleteMany({ round: 0 });
     });
     expect(fs.existsSync(path.join(dir, 'snapshot.bin'))).toBe(true);
@@ -138,7 +161,9 @@ describeDevdbOnly('durability', () => {
     await first.stop('SIGKILL');
 
     const second = await start(dir);
-    await withClient(second.uri, async (client) => expect(await client.db('app').collection('items').countDocuments()).toBe(450));
+    await withClient(second.uri, async (client) =>
+      expect(await client.db('app').collection('items').countDocuments()).toBe(450),
+    );
     await second.stop();
   });
 });
@@ -151,7 +176,9 @@ describeDevdbOnly('cursor idle timeout', () => {
       const db = client.db('app');
       await db.collection('rows').insertMany(Array.from({ length: 20 }, (_, i) => ({ i })));
       const opened = await db.command({ find: 'rows', batchSize: 2 });
-      expect((await db.command({ getMore: opened.cursor.id, collection: 'rows', batchSize: 2 })).cursor.nextBatch).toHaveLength(2);
+      expect(
+        (await db.command({ getMore: opened.cursor.id, collection: 'rows', batchSize: 2 })).cursor.nextBatch,
+      ).toHaveLength(2);
       await new Promise((resolve) => setTimeout(resolve, 600));
       await expect(db.command({ getMore: opened.cursor.id, collection: 'rows' })).rejects.toMatchObject({ code: 43 });
     });

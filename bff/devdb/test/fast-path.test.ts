@@ -15,7 +15,13 @@ afterAll(async () => {
 
 const collection = (name: string) => target.db.collection(name);
 const names = async (name: string, filter: Document) =>
-  (await collection(name).find(filter, { projection: { _id: 0, name: 1 } }).toArray()).map((doc) => doc.name).sort();
+  (
+    await collection(name)
+      .find(filter, { projection: { _id: 0, name: 1 } })
+      .toArray()
+  )
+    .map((doc) => doc.name)
+    .sort();
 
 describe('look-ups by _id and by a unique key', () => {
   it('finds by the key and checks the other equalities', async () => {
@@ -28,18 +34,25 @@ describe('look-ups by _id and by a unique key', () => {
       { _id: 'h2' as never, tokenHash: 't2', userId, level: 1, revokedAt: at, lastSeenAt: at },
     ]);
     expect(await sessions.findOne({ tokenHash: 't1' })).toMatchObject({ _id: 'h1', level: 2 });
-    expect(await sessions.findOne({ tokenHash: 't1', userId, revokedAt: null, lastSeenAt: at })).toMatchObject({ _id: 'h1' });
+    expect(await sessions.findOne({ tokenHash: 't1', userId, revokedAt: null, lastSeenAt: at })).toMatchObject({
+      _id: 'h1',
+    });
     expect(await sessions.findOne({ tokenHash: 't1', level: 1 })).toBeNull();
     expect(await sessions.findOne({ tokenHash: 't2', revokedAt: null })).toBeNull();
     expect(await sessions.findOne({ tokenHash: 'nope' })).toBeNull();
     expect(await sessions.findOne({ _id: 'h2' as never, userId: userId.toHexString() })).toBeNull();
-    expect(await sessions.findOne({ _id: 'h2' as never, userId, lastSeenAt: { $gte: at, $lt: new Date(at.getTime() + 1) } })).toMatchObject({ level: 1 });
+    expect(
+      await sessions.findOne({ _id: 'h2' as never, userId, lastSeenAt: { $gte: at, $lt: new Date(at.getTime() + 1) } }),
+    ).toMatchObject({ level: 1 });
     expect(await sessions.findOne({ _id: 'h1' as never }, { projection: { _id: 0, level: 1 } })).toEqual({ level: 2 });
   });
 });
 
 describe('equality on an array field matches its elements', () => {
-  it.each([['indexed', true], ['unindexed', false]])('%s', async (label, indexed) => {
+  it.each([
+    ['indexed', true],
+    ['unindexed', false],
+  ])('%s', async (label, indexed) => {
     const name = `tags_${label}`;
     if (indexed) await collection(name).createIndex({ tags: 1 });
     await collection(name).insertMany([
@@ -93,9 +106,16 @@ describe('null, missing and type brackets', () => {
     expect(await names('mixed', { v: { $lt: new Date('2030-01-01T00:00:00Z') } })).toEqual(['date']);
     expect(await names('mixed', { v: new ObjectId('665f1c2e9b1e8a0012345678') })).toEqual(['oid']);
     expect(await names('mixed', { v: '665f1c2e9b1e8a0012345678' })).toEqual(['oidHex']);
-    expect(await names('mixed', { v: { $nin: [5, '5', null] } })).toEqual(
-      ['date', 'doc', 'empty', 'emptyArray', 'false', 'oid', 'oidHex', 'zero'],
-    );
+    expect(await names('mixed', { v: { $nin: [5, '5', null] } })).toEqual([
+      'date',
+      'doc',
+      'empty',
+      'emptyArray',
+      'false',
+      'oid',
+      'oidHex',
+      'zero',
+    ]);
   });
 
   it('compares numbers by value across BSON number classes', async () => {
@@ -125,7 +145,12 @@ describe('sort, skip, limit and projection after a plain filter', () => {
       { name: 'cy', age: 35, city: 'hz' },
       { name: 'di', age: 20, city: 'hz' },
     ]);
-    const page = await collection('people').find({ city: 'hz' }, { projection: { _id: 0, name: 1 } }).sort({ age: 1 }).skip(1).limit(1).toArray();
+    const page = await collection('people')
+      .find({ city: 'hz' }, { projection: { _id: 0, name: 1 } })
+      .sort({ age: 1 })
+      .skip(1)
+      .limit(1)
+      .toArray();
     expect(page).toEqual([{ name: 'amy' }]);
     expect(await collection('people').find({ city: 'hz' }).skip(2).toArray()).toHaveLength(1);
     expect(await collection('people').find({ city: 'hz' }).limit(2).toArray()).toHaveLength(2);
@@ -137,10 +162,15 @@ describe('$set / $inc / $unset on top-level fields', () => {
     const counters = collection('counters');
     await counters.insertOne({ _id: 'c' as never, n: 1, s: 'x', at: new Date(0), sub: { a: 1 } });
     const same = { _id: 'c' as never };
-    expect((await counters.updateOne(same, { $set: { s: 'x', at: new Date(0), sub: { a: 1 } } })).modifiedCount).toBe(0);
+    expect((await counters.updateOne(same, { $set: { s: 'x', at: new Date(0), sub: { a: 1 } } })).modifiedCount).toBe(
+      0,
+    );
     expect((await counters.updateOne(same, { $inc: { n: 0 } })).modifiedCount).toBe(0);
     expect((await counters.updateOne(same, { $unset: { nothing: '' } })).modifiedCount).toBe(0);
-    expect((await counters.updateOne(same, { $set: { sub: { a: 2 } }, $inc: { n: 2, fresh: 3 }, $unset: { s: '' } })).modifiedCount).toBe(1);
+    expect(
+      (await counters.updateOne(same, { $set: { sub: { a: 2 } }, $inc: { n: 2, fresh: 3 }, $unset: { s: '' } }))
+        .modifiedCount,
+    ).toBe(1);
     expect(await counters.findOne(same)).toEqual({ _id: 'c', n: 3, at: new Date(0), sub: { a: 2 }, fresh: 3 });
   });
 
@@ -148,18 +178,32 @@ describe('$set / $inc / $unset on top-level fields', () => {
     const counters = collection('counters');
     await counters.insertOne({ _id: 'bad' as never, s: 'text', n: 1 });
     await expect(counters.updateOne({ _id: 'bad' as never }, { $inc: { s: 1 } })).rejects.toMatchObject({ code: 14 });
-    await expect(counters.updateOne({ _id: 'bad' as never }, { $set: { n: 5 }, $inc: { n: 1 } })).rejects.toMatchObject({ code: 40 });
+    await expect(counters.updateOne({ _id: 'bad' as never }, { $set: { n: 5 }, $inc: { n: 1 } })).rejects.toMatchObject(
+      { code: 40 },
+    );
     expect(await counters.findOne({ _id: 'bad' as never })).toEqual({ _id: 'bad', s: 'text', n: 1 });
   });
 
   it('never lets one document see a later change of another', async () => {
     const shared = collection('shared');
-    await shared.insertMany([{ g: 1, k: 'a' }, { g: 1, k: 'b' }]);
+    await shared.insertMany([
+      { g: 1, k: 'a' },
+      { g: 1, k: 'b' },
+    ]);
     await shared.updateMany({ g: 1 }, { $set: { obj: { x: 1, list: [1] } } });
     await shared.updateOne({ k: 'a' }, { $set: { 'obj.x': 2 }, $push: { 'obj.list': 2 } as Document });
     await shared.updateOne({ k: 'a' }, { $set: { other: true } });
-    expect(await shared.findOne({ k: 'b' }, { projection: { _id: 0 } })).toEqual({ g: 1, k: 'b', obj: { x: 1, list: [1] } });
-    expect(await shared.findOne({ k: 'a' }, { projection: { _id: 0 } })).toEqual({ g: 1, k: 'a', obj: { x: 2, list: [1, 2] }, other: true });
+    expect(await shared.findOne({ k: 'b' }, { projection: { _id: 0 } })).toEqual({
+      g: 1,
+      k: 'b',
+      obj: { x: 1, list: [1] },
+    });
+    expect(await shared.findOne({ k: 'a' }, { projection: { _id: 0 } })).toEqual({
+      g: 1,
+      k: 'a',
+      obj: { x: 2, list: [1, 2] },
+      other: true,
+    });
   });
 
   it('conditional findOneAndUpdate returns the chosen version', async () => {
@@ -169,7 +213,11 @@ describe('$set / $inc / $unset on top-level fields', () => {
     expect(before).toEqual({ _id: 's', left: 1 });
     expect(await stock.findOneAndUpdate({ _id: 's' as never, left: { $gt: 0 } }, { $inc: { left: -1 } })).toBeNull();
     await stock.updateOne({ _id: 's' as never }, { $set: { left: 2 } });
-    const after = await stock.findOneAndUpdate({ _id: 's' as never, left: { $gt: 0 } }, { $inc: { left: -1 } }, { returnDocument: 'after' });
+    const after = await stock.findOneAndUpdate(
+      { _id: 's' as never, left: { $gt: 0 } },
+      { $inc: { left: -1 } },
+      { returnDocument: 'after' },
+    );
     expect(after).toEqual({ _id: 's', left: 1 });
   });
 });

@@ -10,7 +10,14 @@ function collectionWith(count: number): Collection {
   collection.addIndex({ name: 'at_1', key: { at: 1 } });
   // Inserted out of order so the sorted lists must be rebuilt at least once.
   for (let i = count - 1; i >= 0; i--) {
-    collection.insert({ _id: i, n: i % 100, tags: [`t${i % 7}`, 'all'], day: i % 3, at: new Date(1_700_000_000_000 + i * 1000), s: `s${i}` });
+    collection.insert({
+      _id: i,
+      n: i % 100,
+      tags: [`t${i % 7}`, 'all'],
+      day: i % 3,
+      at: new Date(1_700_000_000_000 + i * 1000),
+      s: `s${i}`,
+    });
   }
   return collection;
 }

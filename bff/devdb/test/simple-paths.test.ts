@@ -21,9 +21,37 @@ const oid = new ObjectId('665f1c2e9b1e8a0012345678');
 const date = new Date('2024-06-01T08:00:00Z');
 /** Values that stress type bracketing, null/missing, arrays and BSON number classes. */
 const storedValues: unknown[] = [
-  undefined, null, 0, 1, 5, -1, 5.5, NaN, '', '5', 'a', 'b', true, false, date, new Date(date.getTime() + 1),
-  oid, new ObjectId('665f1c2e9b1e8a0012345679'), Long.fromNumber(5), Decimal128.fromString('5'), Decimal128.fromString('5.5'),
-  [], [5], ['a', 'b'], [null], [[5]], [date], { a: 1 }, { x: null }, /a/, oid.toHexString(),
+  undefined,
+  null,
+  0,
+  1,
+  5,
+  -1,
+  5.5,
+  NaN,
+  '',
+  '5',
+  'a',
+  'b',
+  true,
+  false,
+  date,
+  new Date(date.getTime() + 1),
+  oid,
+  new ObjectId('665f1c2e9b1e8a0012345679'),
+  Long.fromNumber(5),
+  Decimal128.fromString('5'),
+  Decimal128.fromString('5.5'),
+  [],
+  [5],
+  ['a', 'b'],
+  [null],
+  [[5]],
+  [date],
+  { a: 1 },
+  { x: null },
+  /a/,
+  oid.toHexString(),
 ];
 const queryValues: unknown[] = [null, 0, 1, 5, 5.5, -1, '', '5', 'a', true, false, date, oid, oid.toHexString()];
 const rangeValues: unknown[] = [0, 1, 5, 5.5, date, new Date(date.getTime() + 1)];
@@ -46,7 +74,10 @@ function condition(next: () => number): unknown {
     case 5:
       return { $exists: next() < 0.5 };
     case 6:
-      return { [pick(next, ['$gt', '$gte'])]: pick(next, rangeValues), [pick(next, ['$lt', '$lte'])]: pick(next, rangeValues) };
+      return {
+        [pick(next, ['$gt', '$gte'])]: pick(next, rangeValues),
+        [pick(next, ['$lt', '$lte'])]: pick(next, rangeValues),
+      };
     default:
       return { [pick(next, ['$gt', '$gte', '$lt', '$lte'])]: pick(next, rangeValues) };
   }
@@ -133,11 +164,14 @@ describe('simple update against mingo', () => {
       const modifier = { ...update };
       delete modifier.$setOnInsert;
       let changed: string[] = [];
-      if (Object.keys(modifier).length) changed = mingo.update(reference, modifier, [], {}, { cloneMode: 'deep', queryOptions: mingoOptions });
+      if (Object.keys(modifier).length)
+        changed = mingo.update(reference, modifier, [], {}, { cloneMode: 'deep', queryOptions: mingoOptions });
       const got = BSON.EJSON.stringify(fast.doc, { relaxed: false });
       const want = BSON.EJSON.stringify(reference, { relaxed: false });
       if (got !== want || fast.modified !== changed.length > 0) {
-        throw new Error(`update ${BSON.EJSON.stringify(update)} on ${BSON.EJSON.stringify(current)}: got ${got} (${fast.modified}), want ${want} (${changed.length > 0})`);
+        throw new Error(
+          `update ${BSON.EJSON.stringify(update)} on ${BSON.EJSON.stringify(current)}: got ${got} (${fast.modified}), want ${want} (${changed.length > 0})`,
+        );
       }
     }
     expect(decidedHere).toBeGreaterThan(1000);

@@ -145,7 +145,9 @@ it('refuses documents over 16 MiB with a clear error', async () => {
 
   const coll = target.db.collection('big');
   await coll.insertOne({ _id: 'grow' as never, a: 'y'.repeat(9 * 1024 * 1024) });
-  await expect(coll.updateOne({ _id: 'grow' as never }, { $set: { b: 'z'.repeat(9 * 1024 * 1024) } })).rejects.toThrow(/large|16777216|maxBsonObjectSize/i);
+  await expect(coll.updateOne({ _id: 'grow' as never }, { $set: { b: 'z'.repeat(9 * 1024 * 1024) } })).rejects.toThrow(
+    /large|16777216|maxBsonObjectSize/i,
+  );
   expect(await ping()).toBe(1);
 }, 30_000);
 

@@ -26,7 +26,11 @@ export function runCommand(command: Document, context: CommandContext): Document
   try {
     // What a real standalone answers: it has no transactions and no retryable-write numbers.
     if (command.txnNumber !== undefined || command.startTransaction || command.autocommit === false) {
-      throw new CommandError(20, 'IllegalOperation', 'Transaction numbers are only allowed on a replica set member or mongos');
+      throw new CommandError(
+        20,
+        'IllegalOperation',
+        'Transaction numbers are only allowed on a replica set member or mongos',
+      );
     }
     const handler = Object.hasOwn(handlers, name) ? handlers[name] : undefined;
     if (!handler) throw new CommandError(59, 'CommandNotFound', `no such command: '${name}'`);

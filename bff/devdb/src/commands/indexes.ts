@@ -6,7 +6,17 @@ import { ID_INDEX } from '../storage/collection';
 import type { IndexSpec } from '../storage/secondary-index';
 import { collectionName, optionalNumber, type CommandHandler } from './context';
 
-const KEPT_OPTIONS = ['unique', 'sparse', 'expireAfterSeconds', 'partialFilterExpression', 'collation', 'weights', 'default_language', 'language_override', '2dsphereIndexVersion'];
+const KEPT_OPTIONS = [
+  'unique',
+  'sparse',
+  'expireAfterSeconds',
+  'partialFilterExpression',
+  'collation',
+  'weights',
+  'default_language',
+  'language_override',
+  '2dsphereIndexVersion',
+];
 
 function defaultName(key: Document): string {
   return Object.entries(key)
@@ -16,8 +26,13 @@ function defaultName(key: Document): string {
 
 function normalise(raw: Document): IndexSpec {
   const key = raw.key;
-  if (!key || typeof key !== 'object' || Object.keys(key).length === 0) throw badValue('index key pattern must be a non-empty object');
-  const spec: IndexSpec = { v: 2, key: key as Document, name: typeof raw.name === 'string' ? raw.name : defaultName(key as Document) };
+  if (!key || typeof key !== 'object' || Object.keys(key).length === 0)
+    throw badValue('index key pattern must be a non-empty object');
+  const spec: IndexSpec = {
+    v: 2,
+    key: key as Document,
+    name: typeof raw.name === 'string' ? raw.name : defaultName(key as Document),
+  };
   for (const option of KEPT_OPTIONS) if (raw[option] !== undefined) spec[option] = raw[option];
   if (spec.unique === false) delete spec.unique;
   if (spec.sparse === false) delete spec.sparse;
@@ -45,18 +60,31 @@ export const indexCommands: Record<string, CommandHandler> = {
       const byName = collection.indexSpecs().find((existing) => existing.name === spec.name);
       const byKey = collection.indexSpecs().find((existing) => sameKey(existing.key, spec.key));
       if (byName && !sameKey(byName.key, spec.key)) {
-        throw new CommandError(86, 'IndexKeySpecsConflict', `An existing index has the same name as the requested index but a different key: ${spec.name}`);
+        throw new CommandError(
+          86,
+          'IndexKeySpecsConflict',
+          `An existing index has the same name as the requested index but a different key: ${spec.name}`,
+        );
       }
       if (byKey) {
         if (byKey.name === spec.name && sameOptions(byKey, spec)) continue; // already there: a no-op, as in MongoDB
-        throw new CommandError(85, 'IndexOptionsConflict', `An equivalent index already exists with a different name or options: ${byKey.name}`);
+        throw new CommandError(
+          85,
+          'IndexOptionsConflict',
+          `An equivalent index already exists with a different name or options: ${byKey.name}`,
+        );
       }
       if (spec.expireAfterSeconds !== undefined && Object.keys(spec.key).length !== 1) {
         throw badValue('TTL indexes are single-field indexes, compound indexes do not support TTL');
       }
       store.createIndex(collection, spec);
     }
-    return { createdCollectionAutomatically, numIndexesBefore: before, numIndexesAfter: collection.indexes.length + 1, ok: 1 };
+    return {
+      createdCollectionAutomatically,
+      numIndexesBefore: before,
+      numIndexesAfter: collection.indexes.length + 1,
+      ok: 1,
+    };
   },
 
   listIndexes: (command, { store, db, cursors }) => {
@@ -64,7 +92,11 @@ export const indexCommands: Record<string, CommandHandler> = {
     const collection = store.collection(db, name);
     if (!collection) throw namespaceNotFound(`${db}.${name}`);
     const specs = collection.indexSpecs().map((spec) => ({ v: 2, ...spec }));
-    return cursors.first(`${db}.${name}`, specs, optionalNumber((command.cursor as Document | undefined) ?? {}, 'batchSize'));
+    return cursors.first(
+      `${db}.${name}`,
+      specs,
+      optionalNumber((command.cursor as Document | undefined) ?? {}, 'batchSize'),
+    );
   },
 
   dropIndexes: (command, { store, db }) => {

@@ -23,9 +23,16 @@ export const namespaceCommands: Record<string, CommandHandler> = {
       const sizeOnDisk = [...collections.values()].reduce((sum, c) => sum + approximateSize(c), 0);
       return { name, sizeOnDisk, empty: collections.size === 0 };
     });
-    const filtered = command.filter ? (mingo.find(databases, command.filter as Document, undefined, mingoOptions).all() as typeof databases) : databases;
+    const filtered = command.filter
+      ? (mingo.find(databases, command.filter as Document, undefined, mingoOptions).all() as typeof databases)
+      : databases;
     if (command.nameOnly) return { databases: filtered.map(({ name }) => ({ name })), ok: 1 };
-    return { databases: filtered, totalSize: filtered.reduce((sum, d) => sum + d.sizeOnDisk, 0), totalSizeMb: 0, ok: 1 };
+    return {
+      databases: filtered,
+      totalSize: filtered.reduce((sum, d) => sum + d.sizeOnDisk, 0),
+      totalSizeMb: 0,
+      ok: 1,
+    };
   },
 
   listCollections: (command, { store, db, cursors }) => {

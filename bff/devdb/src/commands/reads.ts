@@ -71,7 +71,8 @@ export const readCommands: Record<string, CommandHandler> = {
     const name = command.aggregate;
     if (!Array.isArray(command.pipeline)) throw badValue("'pipeline' must be an array");
     const pipeline = command.pipeline as Document[];
-    if (pipeline.some((stage) => '$out' in stage || '$merge' in stage)) throw badValue('$out and $merge are not supported by devdb');
+    if (pipeline.some((stage) => '$out' in stage || '$merge' in stage))
+      throw badValue('$out and $merge are not supported by devdb');
     const collection = store.collection(db, name);
     // A leading $match may be served by an index; the full pipeline still re-applies it.
     const first = pipeline[0]?.$match as Document | undefined;

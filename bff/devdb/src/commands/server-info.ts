@@ -69,7 +69,8 @@ export const serverInfoCommands: Record<string, CommandHandler> = {
     metrics: { cursor: { open: { total: context.cursors.size } } },
     ok: 1,
   }),
-  getLog: (command) => (command.getLog === '*' ? { names: ['global'], ok: 1 } : { totalLinesWritten: 0, log: [], ok: 1 }),
+  getLog: (command) =>
+    command.getLog === '*' ? { names: ['global'], ok: 1 } : { totalLinesWritten: 0, log: [], ok: 1 },
   connectionStatus: () => ({ authInfo: { authenticatedUsers: [], authenticatedUserRoles: [] }, ok: 1 }),
   whatsmyuri: (_command, context) => ({ you: context.connection.remote, ok: 1 }),
   getCmdLineOpts: () => ({ argv: process.argv.slice(2), parsed: {}, ok: 1 }),

@@ -52,10 +52,18 @@ interface UpdateResult {
  * Applies one update statement. With `limitOne`, `sort` picks the document (findAndModify).
  * Shared by `update` and `findAndModify` so both follow the same upsert and unique-key rules.
  */
-function runUpdate(store: Store, context: CommandContext, name: string, statement: UpdateStatement, limitOne: boolean, sort?: Document): UpdateResult {
+function runUpdate(
+  store: Store,
+  context: CommandContext,
+  name: string,
+  statement: UpdateStatement,
+  limitOne: boolean,
+  sort?: Document,
+): UpdateResult {
   const filter = statement.q ?? {};
   const update = statement.u;
-  if (update === undefined || update === null || typeof update !== 'object') throw failedToParse("'u' must be an object or a pipeline");
+  if (update === undefined || update === null || typeof update !== 'object')
+    throw failedToParse("'u' must be an object or a pipeline");
   const replacement = !Array.isArray(update) && !isOperatorUpdate(update);
   if (replacement && statement.multi) throw failedToParse('multi update is not supported for replacement-style update');
   const collection = store.collection(context.db, name);
@@ -158,7 +166,8 @@ export const writeCommands: Record<string, CommandHandler> = {
     const sort = optionalDocument(command, 'sort');
     const fields = optionalDocument(command, 'fields');
     if (command.remove) {
-      if (command.update !== undefined) throw new CommandError(9, 'FailedToParse', 'Cannot specify both an update and remove=true');
+      if (command.update !== undefined)
+        throw new CommandError(9, 'FailedToParse', 'Cannot specify both an update and remove=true');
       const collection = context.store.collection(context.db, name);
       const [doc] = findDocuments(collection, query, { sort, limit: 1 });
       if (doc) context.store.remove(collection!, doc);
@@ -169,11 +178,19 @@ export const writeCommands: Record<string, CommandHandler> = {
       context.store,
       context,
       name,
-      { q: query, u: command.update as Document, upsert: command.upsert === true, arrayFilters: command.arrayFilters as Document[] | undefined },
+      {
+        q: query,
+        u: command.update as Document,
+        upsert: command.upsert === true,
+        arrayFilters: command.arrayFilters as Document[] | undefined,
+      },
       true,
       sort,
     );
-    const lastErrorObject: Document = { n: result.matched || result.upsertedId !== undefined ? 1 : 0, updatedExisting: result.matched > 0 };
+    const lastErrorObject: Document = {
+      n: result.matched || result.upsertedId !== undefined ? 1 : 0,
+      updatedExisting: result.matched > 0,
+    };
     if (result.upsertedId !== undefined) lastErrorObject.upserted = result.upsertedId;
     const chosen = command.new ? result.doc : result.upsertedId !== undefined ? undefined : result.previous;
     return { lastErrorObject, value: chosen ? project(chosen, fields) : null, ok: 1 };

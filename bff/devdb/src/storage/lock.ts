@@ -22,7 +22,9 @@ export function acquireLock(dir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(fs.readFileSync(lockPath, 'utf8').trim());
       if (owner && owner !== process.pid && isAlive(owner)) {
-        throw new DataDirLockedError(`data folder ${dir} is already in use by devdb process ${owner} (lock file ${lockPath})`);
+        throw new DataDirLockedError(
+          `data folder ${dir} is already in use by devdb process ${owner} (lock file ${lockPath})`,
+        );
       }
       fs.rmSync(lockPath, { force: true });
     }

@@ -14,7 +14,9 @@ function isPointValue(value: unknown): boolean {
   return !isPlainObject(value);
 }
 
-type Condition = { kind: 'keys'; keys: string[] } | { kind: 'range'; bracket: Bracket; lower: RangeBound | null; upper: RangeBound | null };
+type Condition =
+  | { kind: 'keys'; keys: string[] }
+  | { kind: 'range'; bracket: Bracket; lower: RangeBound | null; upper: RangeBound | null };
 
 /** Reads what a filter says about one top-level field, if it is something an index can serve. */
 export function conditionFor(filter: Document, field: string): Condition | null {
@@ -48,7 +50,10 @@ export function conditionFor(filter: Document, field: string): Condition | null 
  * keys; null when the filter goes by _id or by no key look-up. Candidates come out key by key,
  * each key's documents in the index's `addedOrder`.
  */
-export function keyLookup(filter: Document, indexes: SecondaryIndex[]): { index: SecondaryIndex; keys: string[] } | null {
+export function keyLookup(
+  filter: Document,
+  indexes: SecondaryIndex[],
+): { index: SecondaryIndex; keys: string[] } | null {
   if (conditionFor(filter, '_id')?.kind === 'keys') return null;
   for (const index of indexes) {
     if (!index.complete) continue;
@@ -61,7 +66,9 @@ export function keyLookup(filter: Document, indexes: SecondaryIndex[]): { index:
 export type KeyLookup = NonNullable<ReturnType<typeof keyLookup>>;
 
 /** Orders documents as a key look-up hands them out: by the first $in key they hold, then addedOrder. */
-export function lookupOrder(lookup: KeyLookup): (a: { doc: Document; id: string }, b: { doc: Document; id: string }) => number {
+export function lookupOrder(
+  lookup: KeyLookup,
+): (a: { doc: Document; id: string }, b: { doc: Document; id: string }) => number {
   const field = lookup.index.fields[0];
   const keyRank = (doc: Document) => {
     if (lookup.keys.length < 2) return 0;

@@ -60,7 +60,8 @@ export class SecondaryIndex {
 
   private covers(doc: Document): boolean {
     if (this.partial && !this.partial.test(doc)) return false;
-    if (this.spec.sparse && this.fields.every((field) => valuesAtPath(doc, field).every((v) => v === undefined))) return false;
+    if (this.spec.sparse && this.fields.every((field) => valuesAtPath(doc, field).every((v) => v === undefined)))
+      return false;
     return true;
   }
 
@@ -71,7 +72,8 @@ export class SecondaryIndex {
       const values = dedupe(valuesAtPath(doc, field));
       const next: { key: string; values: unknown[] }[] = [];
       for (const combo of combos) {
-        for (const value of values) next.push({ key: `${combo.key}\u0000${valueKey(value)}`, values: [...combo.values, value] });
+        for (const value of values)
+          next.push({ key: `${combo.key}\u0000${valueKey(value)}`, values: [...combo.values, value] });
       }
       combos = next;
     }

@@ -84,7 +84,8 @@ export class Store {
   }
 
   dropIndex(collection: Collection, name: string): void {
-    if (collection.dropIndex(name)) this.journal?.record({ op: 'dropIndex', db: collection.db, c: collection.name, name });
+    if (collection.dropIndex(name))
+      this.journal?.record({ op: 'dropIndex', db: collection.db, c: collection.name, name });
   }
 
   /** Replays one journal entry. Entries are idempotent, so replaying over a newer snapshot is safe. */
@@ -137,7 +138,6 @@ export class Store {
     }
   }
 }
-
 
 function validateName(db: string, name: string): void {
   if (!db || /[/\\. "$\0]/.test(db)) throw new CommandError(73, 'InvalidNamespace', `Invalid database name: '${db}'`);

@@ -21,7 +21,8 @@ export function unwrapCompressed(body: Buffer): Unwrapped {
   const payload = body.subarray(9);
   let inflated: Buffer;
   if (compressor === COMPRESSOR_NOOP) inflated = payload;
-  else if (compressor === COMPRESSOR_ZLIB) inflated = zlib.inflateSync(payload, { maxOutputLength: MAX_MESSAGE_SIZE_BYTES });
+  else if (compressor === COMPRESSOR_ZLIB)
+    inflated = zlib.inflateSync(payload, { maxOutputLength: MAX_MESSAGE_SIZE_BYTES });
   else throw new ProtocolError(`unsupported compressor id ${compressor}`);
   if (inflated.length !== size) throw new ProtocolError('OP_COMPRESSED size mismatch');
   return { opCode, body: inflated, compressor };
