@@ -23,7 +23,12 @@ function sizeOf(target: string): number {
 }
 
 export function buildWeapp(): void {
-  const build = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: repoRoot, stdio: 'ignore' });
+  // A production build, as WeChat gets it (jest runs with NODE_ENV=test, which Taro reads as a dev build).
+  const build = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], {
+    cwd: repoRoot,
+    stdio: 'ignore',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (build.status !== 0) throw new Error('weapp build failed');
 }
 

@@ -320,6 +320,12 @@ describe('no-shows', () => {
 });
 
 describe('reminders', () => {
+  // Each test counts what the job sends, so it starts without the reminders of earlier bookings
+  // in this file (those stay due: their days are in the past on this machine's clock).
+  beforeEach(async () => {
+    await bff.store.collection('appointment_reminders').deleteMany({});
+  });
+
   async function wechatLogin(openid: string) {
     const { code } = (await sandbox('POST', '/sandbox/wechat/code', { openid })).body;
     const login = await api('POST', '/api/auth/wechat-login', undefined, { code });

@@ -263,7 +263,10 @@ export class AppointmentService {
       userId,
       slotId: a.slotId,
       startsAt,
-      purgeAt: new Date(startsAt.getTime() + REMINDER_KEPT_AFTER_MS),
+      // Kept a while after the appointment, and never purged sooner than that after it was
+      // written: the hall service's clock may run apart from this server's (the TTL index reads
+      // this server's time), and a record purged early would lose the reminder's outcome.
+      purgeAt: new Date(Math.max(startsAt.getTime(), Date.now()) + REMINDER_KEPT_AFTER_MS),
     };
     if (!remindAt) {
       await this.deps.reminders.updateOne(
