@@ -48,9 +48,19 @@ const HOLIDAYS: ReadonlyMap<string, string> = (() => {
   return map;
 })();
 
+// Time-zone conversion is the costly part of a day count; a list presents many items against one
+// `now`, so the last conversion is remembered.
+let lastInstant = Number.NaN;
+let lastDay = '';
+
 /** The China calendar date of an instant. */
 export function chinaDay(at: Date): string {
-  return dayjs(at).tz(ZONE).format('YYYY-MM-DD');
+  const instant = at.getTime();
+  if (instant !== lastInstant) {
+    lastDay = dayjs(at).tz(ZONE).format('YYYY-MM-DD');
+    lastInstant = instant;
+  }
+  return lastDay;
 }
 
 /** The public holiday a date falls in, if any ('国庆节'). */
