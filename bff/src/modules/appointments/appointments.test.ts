@@ -277,9 +277,13 @@ describe('cancelAppointment and rescheduleAppointment', () => {
     ]);
 
     const targets = ['10:00', '10:30', '11:00', '11:30', '13:00'].map((t) => slot('2026-03-09', t));
+    // Held at the hall service's door for a moment, the five requests all read the booking before
+    // any of them moves it: a real race, not five requests that happen to run one after another
+    // (each of which would rightly succeed).
+    expect((await sandbox('POST', '/sandbox/faults', { service: 'hall', latencyMs: 300 })).status).toBe(200);
     const moves = await Promise.all(
       targets.map((slotId) => api('POST', `/api/appointments/${original.appointmentId}/reschedule`, token, { slotId })),
-    );
+    ).finally(() => sandbox('DELETE', '/sandbox/faults'));
     const won = moves.filter((m) => m.status === 200);
     expect(won).toHaveLength(1);
     for (const m of moves.filter((x) => x.status !== 200)) {
