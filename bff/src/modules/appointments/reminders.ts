@@ -3,13 +3,12 @@
 // goes out once whatever the number of instances or restarts. A claim holds a short lease: if
 // its instance dies before recording the outcome, another may claim it after the lease (the one
 // case where a reminder can go out twice, preferred to never).
-import { randomBytes } from 'node:crypto';
 import dayjs from 'dayjs';
 import { z } from 'zod';
+import { LeasedQueue, RepeatingTask, type DeliveryOutcome } from '../../core/leased-queue';
 import type { Logger } from '../../core/logger';
 import { ZONE } from '../../core/time';
 import type { Platform } from '../../platform';
-import { isPlatformFailure } from '../../platform/errors';
 import type { HallsClient, PlatformAppointment } from '../../platform/halls';
 import type { AccountModel } from '../accounts/model';
 import type { ReminderDoc, ReminderModel } from './model';
@@ -29,107 +28,51 @@ export interface ReminderJobDeps {
   logger: Logger;
 }
 
-type Outcome =
-  | { status: 'SENT'; channel: 'wechat' | 'sms' }
-  | { status: 'SKIPPED'; why: string }
-  | { status: 'RETRY'; afterMs: number; why: string };
-
 const wechatAnswer = z.object({ errcode: z.number(), errmsg: z.string().optional() });
 
 export class ReminderJob {
-  /** Names this runner in its claims (logs and tests). */
-  readonly instanceId = randomBytes(6).toString('hex');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  private readonly queue: LeasedQueue<ReminderDoc>;
+  private readonly task: RepeatingTask;
 
-  constructor(private readonly deps: ReminderJobDeps) {}
-
-  /** Runs every interval until stopped; overlapping runs in one process are skipped. */
-  start(intervalMs = REMINDER_INTERVAL_MS): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.runOnce()
-        .catch((error: unknown) => {
-          this.deps.logger.warn({ err: error }, 'reminder run failed');
-          return 0;
-        })
-        .finally(() => {
-          this.running = null;
-        });
-    }, intervalMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  /** Sends every reminder due at `now`; returns how many this runner sent. */
-  async runOnce(now = new Date()): Promise<number> {
-    let sent = 0;
-    for (;;) {
-      const reminder = await this.claim(now);
-      if (!reminder) return sent;
-      const outcome = await this.deliver(reminder).catch((error: unknown): Outcome => {
-        if (!isPlatformFailure(error))
-          this.deps.logger.error({ err: error, reminder: reminder._id }, 'reminder delivery failed');
-        return { status: 'RETRY', afterMs: REMINDER_RETRY_MS, why: error instanceof Error ? error.message : 'error' };
-      });
-      await this.record(reminder, outcome, now);
-      if (outcome.status === 'SENT') sent += 1;
-    }
-  }
-
-  /** One due reminder, now ours: a pending one whose time has come, or one whose claim lapsed. */
-  private claim(now: Date): Promise<ReminderDoc | null> {
-    return this.deps.reminders
-      .findOneAndUpdate(
-        {
-          startsAt: { $gt: now },
-          $or: [
-            { status: 'PENDING', remindAt: { $lte: now } },
-            { status: 'SENDING', leaseUntil: { $lt: now } },
-          ],
-        },
-        {
-          $set: {
-            status: 'SENDING',
-            claimedBy: this.instanceId,
-            leaseUntil: new Date(now.getTime() + REMINDER_LEASE_MS),
-          },
-          $inc: { attempts: 1 },
-        },
-        { sort: { remindAt: 1 }, returnDocument: 'after' },
-      )
-      .lean<ReminderDoc>();
-  }
-
-  private async record(reminder: ReminderDoc, outcome: Outcome, now: Date): Promise<void> {
-    const mine = { _id: reminder._id, status: 'SENDING' as const, claimedBy: this.instanceId };
-    if (outcome.status === 'SENT') {
-      await this.deps.reminders.updateOne(mine, {
-        $set: { status: 'SENT', channel: outcome.channel, sentAt: now },
-        $unset: { leaseUntil: 1 },
-      });
-    } else if (outcome.status === 'SKIPPED' || reminder.attempts >= REMINDER_MAX_ATTEMPTS) {
-      const status = outcome.status === 'SKIPPED' ? 'SKIPPED' : 'FAILED';
-      await this.deps.reminders.updateOne(mine, { $set: { status, outcome: outcome.why }, $unset: { leaseUntil: 1 } });
-    } else {
-      await this.deps.reminders.updateOne(mine, {
-        $set: { status: 'PENDING', remindAt: new Date(now.getTime() + outcome.afterMs), outcome: outcome.why },
-        $unset: { leaseUntil: 1 },
-      });
-    }
-    this.deps.logger.info(
-      { reminder: reminder._id, outcome: outcome.status, runner: this.instanceId },
-      'appointment reminder',
+  constructor(private readonly deps: ReminderJobDeps) {
+    this.queue = new LeasedQueue<ReminderDoc>({
+      name: 'appointment reminder',
+      model: deps.reminders,
+      logger: deps.logger,
+      dueField: 'remindAt',
+      sortField: 'remindAt',
+      leaseMs: REMINDER_LEASE_MS,
+      maxAttempts: REMINDER_MAX_ATTEMPTS,
+      retryMs: REMINDER_RETRY_MS,
+      // A reminder whose appointment has begun is no longer worth sending.
+      alsoWhere: (now) => ({ startsAt: { $gt: now } }),
+    });
+    this.task = new RepeatingTask(
+      () => this.runOnce(),
+      (error) => deps.logger.warn({ err: error }, 'reminder run failed'),
     );
   }
 
-  private async deliver(reminder: ReminderDoc): Promise<Outcome> {
+  /** Names this runner in its claims (logs and tests). */
+  get instanceId(): string {
+    return this.queue.instanceId;
+  }
+
+  /** Runs every interval until stopped; overlapping runs in one process are skipped. */
+  start(intervalMs = REMINDER_INTERVAL_MS): void {
+    this.task.start(intervalMs);
+  }
+
+  stop(): Promise<void> {
+    return this.task.stop();
+  }
+
+  /** Sends every reminder due at `now`; returns how many this runner sent. */
+  runOnce(now = new Date()): Promise<number> {
+    return this.queue.drain(now, (reminder) => this.deliver(reminder));
+  }
+
+  private async deliver(reminder: ReminderDoc): Promise<DeliveryOutcome> {
     // The hall service is the truth: a cancelled or moved booking gets no (stale) reminder.
     const appointment = await this.deps.halls.getAppointment(reminder._id);
     if (!appointment || appointment.status !== 'BOOKED')

@@ -7,12 +7,11 @@
 // 2. it claims each pending notice with one conditional update before sending, with a lease
 //    (a claim whose instance died is taken over after the lease: the one case where a notice
 //    could go twice, preferred to never).
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { LeasedQueue, RepeatingTask, type DeliveryOutcome } from '../../core/leased-queue';
 import type { Logger } from '../../core/logger';
 import type { Platform } from '../../platform';
 import type { CasesClient, PlatformCase } from '../../platform/cases';
-import { isPlatformFailure } from '../../platform/errors';
 import type { AccountModel } from '../accounts/model';
 import type { MoveApplicationModel, NoticeDoc, NoticeModel, CursorModel } from './model';
 import { STATUS_TEXT } from './presenter';
@@ -38,11 +37,6 @@ export interface MoveNoticeDeps {
   logger: Logger;
 }
 
-type Outcome =
-  | { status: 'SENT'; channel: 'wechat' | 'sms' }
-  | { status: 'SKIPPED'; why: string }
-  | { status: 'RETRY'; afterMs: number; why: string };
-
 const wechatAnswer = z.object({ errcode: z.number() });
 /** WeChat's phrase fields take at most 5 characters. */
 const SHORT_STATUS: Record<string, string> = {
@@ -56,29 +50,37 @@ const SHORT_STATUS: Record<string, string> = {
 };
 
 export class MoveNoticeJob {
-  readonly instanceId = randomBytes(6).toString('hex');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly queue: LeasedQueue<NoticeDoc>;
+  private readonly task: RepeatingTask;
 
-  constructor(private readonly deps: MoveNoticeDeps) {}
-
-  start(intervalMs = NOTICE_INTERVAL_MS): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.runOnce()
-        .catch((error: unknown) => this.deps.logger.warn({ err: error }, 'move notice run failed'))
-        .finally(() => {
-          this.running = null;
-        });
-    }, intervalMs);
-    this.timer.unref();
+  constructor(private readonly deps: MoveNoticeDeps) {
+    this.queue = new LeasedQueue<NoticeDoc>({
+      name: 'move status notice',
+      model: deps.notices,
+      logger: deps.logger,
+      dueField: 'nextAttemptAt',
+      sortField: 'at',
+      leaseMs: NOTICE_LEASE_MS,
+      maxAttempts: NOTICE_MAX_ATTEMPTS,
+      retryMs: NOTICE_RETRY_MS,
+    });
+    this.task = new RepeatingTask(
+      () => this.runOnce(),
+      (error) => deps.logger.warn({ err: error }, 'move notice run failed'),
+    );
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  /** Names this runner in its claims (logs and tests). */
+  get instanceId(): string {
+    return this.queue.instanceId;
+  }
+
+  start(intervalMs = NOTICE_INTERVAL_MS): void {
+    this.task.start(intervalMs);
+  }
+
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Collects new status changes and sends what is due; returns how many this runner sent. */
@@ -139,67 +141,11 @@ export class MoveNoticeJob {
     }
   }
 
-  private async deliverDue(now: Date): Promise<number> {
-    let sent = 0;
-    for (;;) {
-      const notice = await this.claim(now);
-      if (!notice) return sent;
-      const outcome = await this.deliver(notice).catch((error: unknown): Outcome => {
-        if (!isPlatformFailure(error)) this.deps.logger.error({ err: error, notice: notice._id }, 'move notice failed');
-        return { status: 'RETRY', afterMs: NOTICE_RETRY_MS, why: error instanceof Error ? error.message : 'error' };
-      });
-      await this.record(notice, outcome, now);
-      if (outcome.status === 'SENT') sent += 1;
-    }
+  private deliverDue(now: Date): Promise<number> {
+    return this.queue.drain(now, (notice) => this.deliver(notice));
   }
 
-  private claim(now: Date): Promise<NoticeDoc | null> {
-    return this.deps.notices
-      .findOneAndUpdate(
-        {
-          $or: [
-            { status: 'PENDING', nextAttemptAt: { $lte: now } },
-            { status: 'SENDING', leaseUntil: { $lt: now } },
-          ],
-        },
-        {
-          $set: {
-            status: 'SENDING',
-            claimedBy: this.instanceId,
-            leaseUntil: new Date(now.getTime() + NOTICE_LEASE_MS),
-          },
-          $inc: { attempts: 1 },
-        },
-        { sort: { at: 1 }, returnDocument: 'after' },
-      )
-      .lean<NoticeDoc>();
-  }
-
-  private async record(notice: NoticeDoc, outcome: Outcome, now: Date): Promise<void> {
-    const mine = { _id: notice._id, status: 'SENDING' as const, claimedBy: this.instanceId };
-    if (outcome.status === 'SENT') {
-      await this.deps.notices.updateOne(mine, {
-        $set: { status: 'SENT', channel: outcome.channel, sentAt: now },
-        $unset: { leaseUntil: 1 },
-      });
-    } else if (outcome.status === 'SKIPPED' || notice.attempts >= NOTICE_MAX_ATTEMPTS) {
-      await this.deps.notices.updateOne(mine, {
-        $set: { status: outcome.status === 'SKIPPED' ? 'SKIPPED' : 'FAILED', outcome: outcome.why },
-        $unset: { leaseUntil: 1 },
-      });
-    } else {
-      await this.deps.notices.updateOne(mine, {
-        $set: { status: 'PENDING', nextAttemptAt: new Date(now.getTime() + outcome.afterMs), outcome: outcome.why },
-        $unset: { leaseUntil: 1 },
-      });
-    }
-    this.deps.logger.info(
-      { notice: notice._id, outcome: outcome.status, runner: this.instanceId },
-      'move status notice',
-    );
-  }
-
-  private async deliver(n: NoticeDoc): Promise<Outcome> {
+  private async deliver(n: NoticeDoc): Promise<DeliveryOutcome> {
     const account = await this.deps.accounts.findById(n.userId, { wechatOpenid: 1, mobile: 1 }).lean();
     if (account?.wechatOpenid) {
       const res = await this.deps.platform.http.request('wechat', {
