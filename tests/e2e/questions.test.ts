@@ -4,7 +4,7 @@
 // elder mode. Screenshots of both sides.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newPhoneContext, screenshot } from '../support/browser';
-import { latestSmsCode } from '../support/sandbox';
+import { logInBySms } from '../support/flows';
 import { startTestStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -22,16 +22,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function logIn(page: Page, mobile: string): Promise<void> {
-  await page.goto('/#/pages/login/index');
-  await page.getByRole('textbox', { name: '手机号', exact: true }).fill(mobile);
-  const asked = Date.now() - 1000;
-  await page.getByRole('button', { name: '获取验证码', exact: true }).click();
-  const code = await latestSmsCode(stack, mobile, asked);
-  await page.getByRole('textbox', { name: '短信验证码', exact: true }).fill(code);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForFunction(() => !location.hash.includes('pages/login'), undefined, { timeout: 30_000 });
-}
+const logIn = (page: Page, mobile: string) => logInBySms(page, stack, mobile);
 
 async function phone(): Promise<Page> {
   const context = await newPhoneContext(browser, stack.url);
@@ -47,8 +38,14 @@ test('a question answered with a canned reply, rated 不满意, rectified, seen 
 
   await logIn(resident, mobile);
   await resident.goto('/#/pages/ask/index');
-  await resident.getByRole('textbox', { name: '您的问题', exact: true }).fill(question);
-  await resident.getByRole('region', { name: '这些常见问题也许能直接解答：' }).waitFor({ timeout: 15_000 });
+  // Suggestions follow what is typed (after a short pause); type again if the page was still settling.
+  const suggestions = resident.getByRole('region', { name: '这些常见问题也许能直接解答：' });
+  for (let attempt = 0; attempt < 3 && !(await suggestions.isVisible()); attempt++) {
+    await resident.getByRole('textbox', { name: '您的问题', exact: true }).fill('');
+    await resident.getByRole('textbox', { name: '您的问题', exact: true }).fill(question);
+    await suggestions.waitFor({ timeout: 10_000 }).catch(() => undefined);
+  }
+  await suggestions.waitFor({ timeout: 1_000 });
   await expect(resident.getByText('买了房子可以把户口迁过来吗？', { exact: false }).first().isVisible()).resolves.toBe(
     true,
   );

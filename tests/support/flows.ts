@@ -34,6 +34,8 @@ export async function logInBySms(page: Page, stack: Stack, mobile: string): Prom
   await page.getByRole('textbox', { name: '短信验证码', exact: true }).fill(code);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.waitForFunction(() => !location.hash.includes('pages/login'), undefined, { timeout: 30_000 });
+  // The app moves on after log-in; let that navigation finish before the test navigates itself.
+  await page.waitForTimeout(500);
 }
 
 /** Fills 实名认证 and waits for the face step, which the app offers once the name and number match. */
