@@ -103,15 +103,20 @@ export const RectificationView = z
   })
   .openapi('Rectification');
 
+/** What every view of a thread starts with. */
+const questionHead = {
+  questionId: z.string(),
+  title: z.string(),
+  status: z.enum(['OPEN', 'ANSWERED', 'CLOSED']),
+  statusText: z.string(),
+  subject: SubjectView.nullable(),
+  createdAt: z.string(),
+  lastActivityAt: z.string(),
+};
+
 export const QuestionView = z
   .object({
-    questionId: z.string(),
-    title: z.string(),
-    status: z.enum(['OPEN', 'ANSWERED', 'CLOSED']),
-    statusText: z.string(),
-    subject: SubjectView.nullable(),
-    createdAt: z.string(),
-    lastActivityAt: z.string(),
+    ...questionHead,
     firstReplyDueAt: z.string(),
     firstReplyDueDay: z.string(),
     firstRepliedAt: z.string().nullable(),
@@ -130,13 +135,7 @@ export const QuestionView = z
 
 export const QuestionSummary = z
   .object({
-    questionId: z.string(),
-    title: z.string(),
-    status: z.enum(['OPEN', 'ANSWERED', 'CLOSED']),
-    statusText: z.string(),
-    subject: SubjectView.nullable(),
-    createdAt: z.string(),
-    lastActivityAt: z.string(),
+    ...questionHead,
     messageCount: z.number().int(),
     canRate: z.boolean(),
   })
