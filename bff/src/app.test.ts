@@ -96,6 +96,7 @@ describe('store and static files', () => {
       expect(page.headers.get('content-type')).toMatch(/text\/html/);
       expect(await page.text()).toContain('便民');
       expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(page.headers.get('cache-control')).not.toBe('no-store');
       const api = await call(web.url, 'GET', '/api/unknown');
       expect(api.status).toBe(404);
       expect(api.body.error.code).toBe('NOT_FOUND');
@@ -244,6 +245,10 @@ describe('request ids, CORS and headers', () => {
     const normal = await call(bff.url, 'GET', '/api/healthz');
     expect(normal.headers.get('x-content-type-options')).toBe('nosniff');
     expect(normal.headers.get('x-powered-by')).toBeNull();
+    // API answers carry personal data: never stored by a cache, never framed.
+    expect(normal.headers.get('cache-control')).toBe('no-store');
+    expect(normal.headers.get('x-frame-options')).toBe('DENY');
+    expect(normal.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
 });
 

@@ -2,7 +2,6 @@
 import { bodyParser } from '@koa/bodyparser';
 import cors from '@koa/cors';
 import Koa from 'koa';
-import helmet from 'koa-helmet';
 import serve from 'koa-static';
 import type { Connection } from 'mongoose';
 import type { Config } from './config';
@@ -15,6 +14,7 @@ import { Api } from './core/openapi';
 import { createPiiCrypto } from './core/pii-crypto';
 import { RateLimiter } from './core/rate-limit';
 import { requestContext } from './core/request-context';
+import { securityHeaders } from './core/security-headers';
 import { accountModel } from './modules/accounts/model';
 import { AccountService } from './modules/accounts/service';
 import { registerApplicationRoutes } from './modules/applications/routes';
@@ -115,22 +115,7 @@ export function createApp({ config, store, logger, platform }: AppDeps): Koa {
       maxAge: 600,
     }),
   );
-  app.use(
-    helmet({
-      crossOriginEmbedderPolicy: false,
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", "'unsafe-inline'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          fontSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          frameAncestors: ["'none'"],
-        },
-      },
-    }),
-  );
+  app.use(securityHeaders());
   app.use(requestBudget(config.platform.requestBudgetMs));
   app.use(
     bodyParser({

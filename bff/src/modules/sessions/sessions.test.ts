@@ -113,3 +113,33 @@ it('has a TTL index on the expiry and an index on the user', async () => {
   expect(ttl?.expireAfterSeconds).toBeGreaterThanOrEqual(0);
   expect(indexes.some((i) => i.key.userId === 1)).toBe(true);
 });
+
+describe('concurrent look-ups (one store read serves the requests of one turn)', () => {
+  it('answers each of many simultaneous requests with its own session or its own refusal', async () => {
+    const people = await Promise.all([1, 2, 3].map(() => loginBySms(bff, platforms.sandbox.url)));
+    const [, second] = people;
+    const logout = await call(bff.url, 'POST', '/api/auth/logout', { token: second.token });
+    expect(logout.status).toBe(200);
+    const forged = randomBytes(32).toString('base64url');
+    const asks = Array.from({ length: 60 }, (_, i) => [...people.map((p) => p.token), forged][i % 4]);
+    const answers = await Promise.all(asks.map((token) => call(bff.url, 'GET', '/api/me', { token })));
+    answers.forEach((res, i) => {
+      const who = people.find((p) => p.token === asks[i]);
+      if (!who || who === second) {
+        expect(res.status).toBe(401);
+      } else {
+        expect(res.status).toBe(200);
+        expect(res.body.user.id).toBe(who.body.user.id);
+      }
+    });
+  });
+
+  it('refuses a token on the very next request after log-out (nothing cached between requests)', async () => {
+    const { token } = await loginBySms(bff, platforms.sandbox.url);
+    const before = await Promise.all(Array.from({ length: 10 }, () => call(bff.url, 'GET', '/api/me', { token })));
+    expect(before.every((res) => res.status === 200)).toBe(true);
+    expect((await call(bff.url, 'POST', '/api/auth/logout', { token })).status).toBe(200);
+    const after = await call(bff.url, 'GET', '/api/me', { token });
+    expect(after.status).toBe(401);
+  });
+});
