@@ -37,4 +37,6 @@ export interface AuthSession {
   faceCheckedUntil?: Date;
   expiresAt: Date;
   user: PublicUser;
+  /** The staff directory's id of a staff member, supervisor or guide, fixed at log-in. */
+  staffId?: string;
 }

@@ -1,6 +1,7 @@
 // The working-day calendar against dates a resident can check on a wall calendar, and against a
 // plain day-by-day count over two years of start dates.
 import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import {
   addWorkingDays,
@@ -12,6 +13,7 @@ import {
 } from './working-days';
 
 dayjs.extend(utc);
+dayjs.extend(timezone);
 
 describe('working days (2026 national schedule)', () => {
   it('knows weekends, holidays and make-up working days', () => {
@@ -59,5 +61,18 @@ describe('working days (2026 national schedule)', () => {
 
   it('reads instants on the China calendar', () => {
     expect(chinaDay(new Date('2026-11-23T16:30:00Z'))).toBe('2026-11-24');
+    expect(chinaDay(new Date('2026-11-23T15:59:59.999Z'))).toBe('2026-11-23');
+    expect(chinaDay(new Date('2026-11-23T16:00:00.000Z'))).toBe('2026-11-24');
+    // 1988 still had summer time (UTC+9): 15:30Z on 1 July was already the 2nd in Beijing.
+    expect(chinaDay(new Date('1988-07-01T15:30:00Z'))).toBe('1988-07-02');
+  });
+
+  it('agrees with the time-zone database at every hour over three years', () => {
+    const tz = (at: Date) => dayjs(at).tz('Asia/Shanghai').format('YYYY-MM-DD');
+    for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2028, 0, 1); t += 3_600_000 + 61_000) {
+      const at = new Date(t);
+      if (chinaDay(at) !== tz(at)) expect(`${at.toISOString()} ${chinaDay(at)}`).toBe(`${at.toISOString()} ${tz(at)}`);
+    }
+    expect(chinaDay(new Date(Date.UTC(2027, 11, 31, 16)))).toBe(tz(new Date(Date.UTC(2027, 11, 31, 16))));
   });
 });

@@ -155,7 +155,14 @@ export class AuthService {
   private async openSession(account: AccountDoc, device: string | undefined, now: Date) {
     const level: Level = account.realNameVerifiedAt ? 'REAL_NAME' : 'LOGGED_IN';
     const issued = await this.deps.sessions.issue(
-      { userId: account._id, role: account.role, level, device, user: this.deps.accounts.snapshot(account) },
+      {
+        userId: account._id,
+        role: account.role,
+        level,
+        device,
+        staffId: account.staffId,
+        user: this.deps.accounts.snapshot(account),
+      },
       now,
     );
     return { token: issued.token, expiresAt: issued.expiresAt.toISOString(), user: issued.session.user };

@@ -91,7 +91,25 @@ export function presentQuestion(
   };
 }
 
-export function presentInboxItem(doc: Omit<QuestionDoc, 'messages'>, now: Date) {
+/** What an inbox row shows: the store sends these fields only (a thread's messages can be long). */
+export const INBOX_ITEM_FIELDS = {
+  title: 1,
+  status: 1,
+  subject: 1,
+  residentNameMasked: 1,
+  assigneeStaffId: 1,
+  assigneeName: 1,
+  createdAt: 1,
+  lastActivityAt: 1,
+  firstReplyDueAt: 1,
+  firstReplyDueDay: 1,
+  firstRepliedAt: 1,
+  messageCount: 1,
+} as const;
+
+export type InboxItemDoc = Pick<QuestionDoc, '_id' | keyof typeof INBOX_ITEM_FIELDS>;
+
+export function presentInboxItem(doc: InboxItemDoc, now: Date) {
   const overdue = isOverdue(doc, now);
   return {
     questionId: String(doc._id),

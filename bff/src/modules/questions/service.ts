@@ -15,7 +15,7 @@ import type { RatingModels } from '../ratings/model';
 import type { FeedbackClock } from './clock';
 import type { QuestionDoc, QuestionModels, SubjectType, ThreadMessage } from './model';
 import type { Notifier } from './notify';
-import { presentInboxItem, presentQuestion, type Viewer } from './presenters';
+import { INBOX_ITEM_FIELDS, presentInboxItem, presentQuestion, type InboxItemDoc, type Viewer } from './presenters';
 import {
   CANNED_ANSWERS,
   MAX_MESSAGES,
@@ -300,11 +300,11 @@ export class QuestionService {
         sort = { lastActivityAt: -1, _id: -1 };
     }
     const docs = await this.deps.models.questions
-      .find(filter, { messages: 0 })
+      .find(filter, INBOX_ITEM_FIELDS)
       .sort(sort)
       .skip(query.offset)
       .limit(query.limit + 1)
-      .lean<Omit<QuestionDoc, 'messages'>[]>();
+      .lean<InboxItemDoc[]>();
     return {
       filter: query.filter,
       items: docs.slice(0, query.limit).map((d) => presentInboxItem(d, now)),
@@ -436,6 +436,8 @@ export class QuestionService {
   }
 
   private async staffIdOf(session: AuthSession): Promise<string> {
+    // Sessions opened since staffId is kept on them answer without a read; older ones look it up.
+    if (session.staffId) return session.staffId;
     const account = await this.deps.accounts.get(session.userId);
     if (!account.staffId) throw new AppError(403, 'FORBIDDEN', '仅限工作人员使用');
     return account.staffId;

@@ -19,6 +19,8 @@ export interface SessionDoc {
   level: Level;
   faceCheckedUntil?: Date | null;
   device?: string | null;
+  /** The staff directory's id for staff roles (the inbox filters by it on every request). */
+  staffId?: string | null;
   /** Masked presentation of the user, so getMe needs no second read. Refreshed when the user changes. */
   user: UserSnapshot;
   createdAt: Date;
@@ -48,6 +50,7 @@ const sessionSchema = new Schema<SessionDoc>(
     level: { type: String, enum: LEVELS, required: true },
     faceCheckedUntil: { type: Date, default: null },
     device: { type: String, default: null },
+    staffId: { type: String, default: null },
     user: { type: snapshotSchema, required: true },
     createdAt: { type: Date, required: true },
     lastSeenAt: { type: Date, required: true },

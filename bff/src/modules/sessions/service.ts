@@ -28,6 +28,7 @@ export interface IssueInput {
   level: Level;
   faceCheckedUntil?: Date | null;
   device?: string | null;
+  staffId?: string | null;
   user: UserSnapshot;
   /** Keeps the absolute expiry of a rotated session instead of starting a new one. */
   absoluteExpiresAt?: Date;
@@ -75,6 +76,7 @@ export class SessionService implements SessionResolver {
       level: input.level,
       faceCheckedUntil: input.faceCheckedUntil ?? null,
       device: input.device ?? null,
+      staffId: input.staffId ?? null,
       user: input.user,
       createdAt: now,
       lastSeenAt: now,
@@ -128,6 +130,7 @@ export class SessionService implements SessionResolver {
         level: changes.level ?? old.level,
         faceCheckedUntil: changes.faceCheckedUntil === undefined ? old.faceCheckedUntil : changes.faceCheckedUntil,
         device: old.device,
+        staffId: old.staffId,
         user: changes.user ?? old.user,
         absoluteExpiresAt: old.absoluteExpiresAt,
       },
@@ -206,5 +209,6 @@ function toAuthSession(doc: SessionDoc, now: Date): AuthSession {
     faceCheckedUntil,
     expiresAt: doc.expiresAt,
     user,
+    ...(doc.staffId ? { staffId: doc.staffId } : {}),
   };
 }
