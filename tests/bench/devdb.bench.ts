@@ -1,15 +1,25 @@
 // devdb throughput over 100,000 documents through the real driver: inserts, find by _id,
-// indexed and unindexed equality finds (their ratio shows the secondary index at work),
-// conditional findAndModify, and the BFF's session hot path at 32 connections (findOne by a
-// unique key, and a getMe-like mix: findOne by _id plus one conditional touch in ten).
+// indexed and unindexed equality finds, conditional findAndModify, and the BFF's session hot path
+// at 32 connections (findOne by a unique key, and a getMe-like mix: findOne by _id plus one
+// conditional touch in ten). Those figures are what the BFF sees.
+//
+// The index goal (indexed equality find >= 50x an unindexed one) is judged on the server's own
+// throughput, taken with a pipelined wire client (tests/bench/wire), like redis-benchmark -P: on
+// these machines a socket syscall is expensive and the driver spends ~230 µs of CPU per findOne,
+// so with the driver as load generator the indexed figure is capped by the client, not by devdb.
+// Both ratios are printed; the goal line uses the server one.
 // Prints plain lines, then one `BENCH {...}` JSON line.
 import { MongoClient, ObjectId } from 'mongodb';
 import { startDevdb } from '../../bff/test-support/devdb';
+import { expectFirstBatch, runPipelined } from './wire/pipelined';
 
 const DOCS = 100_000;
 const CONCURRENCY = 16;
 const SESSION_CONNECTIONS = 32;
 const SESSIONS = 10_000;
+/** Pipelined wire client: connections x requests in flight on each. */
+const PIPELINE = { connections: 4, depth: 16 };
+const GOAL_RATIO = 50;
 
 /** Runs `total` calls of `op` with `inFlight` outstanding; returns operations per second. */
 async function measure(total: number, op: (i: number) => Promise<unknown>, inFlight = CONCURRENCY): Promise<number> {
@@ -33,6 +43,7 @@ async function main(): Promise<void> {
   const devdb = external ? null : await startDevdb();
   const client = await MongoClient.connect(external ?? devdb!.uri, { maxPoolSize: SESSION_CONNECTIONS });
   const results: Record<string, number> = {};
+  let meetsIndexGoal = false;
   try {
     if (external) await client.db('bench').dropDatabase();
     const items = client.db('bench').collection<{ _id: number; code: string; plain: string; stock: number }>('items');
@@ -59,14 +70,16 @@ async function main(): Promise<void> {
       items.findOneAndUpdate({ _id: randomInt(DOCS), stock: { $gt: 0 } }, { $inc: { stock: -1 } }),
     );
     Object.assign(results, await sessionPaths(client));
-    results.indexedToUnindexedRatio =
-      Math.round((results.indexedFindOpsPerSec / results.unindexedFindOpsPerSec) * 10) / 10;
+    Object.assign(results, await serverThroughput(external ?? devdb!.uri));
+    results.driverIndexedToUnindexedRatio = ratio(results.indexedFindOpsPerSec, results.unindexedFindOpsPerSec);
+    results.indexedToUnindexedRatio = ratio(results.serverIndexedFindOpsPerSec, results.serverUnindexedFindOpsPerSec);
+    meetsIndexGoal = results.indexedToUnindexedRatio >= GOAL_RATIO;
   } finally {
     await client.close();
     await devdb?.stop();
   }
 
-  console.log(`devdb over ${DOCS.toLocaleString('en')} documents, ${CONCURRENCY} concurrent clients`);
+  console.log(`devdb over ${DOCS.toLocaleString('en')} documents, driver with ${CONCURRENCY} operations in flight`);
   console.log(`insert (insertMany, 1,000 per batch): ${results.insertManyDocsPerSec} docs/s`);
   console.log(`insert (insertOne): ${results.insertOneOpsPerSec} ops/s`);
   console.log(`find by _id: ${results.findByIdOpsPerSec} ops/s`);
@@ -79,8 +92,54 @@ async function main(): Promise<void> {
   console.log(
     `getMe-like mix (findOne by _id + 1 in 10 conditional touch), ${SESSION_CONNECTIONS} connections: ${results.getMeMixOpsPerSec} ops/s`,
   );
-  console.log(`indexed / unindexed equality find: ${results.indexedToUnindexedRatio}x (goal >= 50x)`);
-  console.log(`BENCH ${JSON.stringify({ name: 'devdb', documents: DOCS, ...results })}`);
+  const pipeline = `${PIPELINE.connections} connections x ${PIPELINE.depth} in flight`;
+  console.log(`server throughput (pipelined wire client, ${pipeline}):`);
+  for (const [label, key] of [
+    ['find by _id', 'serverFindById'],
+    ['indexed equality find', 'serverIndexedFind'],
+    ['unindexed equality find', 'serverUnindexedFind'],
+  ]) {
+    console.log(`  ${label}: ${results[`${key}OpsPerSec`]} ops/s (p99 ${results[`${key}P99Ms`]} ms)`);
+  }
+  console.log(`indexed / unindexed (driver, ${CONCURRENCY} in flight): ${results.driverIndexedToUnindexedRatio}×`);
+  console.log(
+    `indexed / unindexed (server, pipelined): ${results.indexedToUnindexedRatio}× (goal >= ${GOAL_RATIO}x): ${meetsIndexGoal ? 'met' : 'NOT met'}`,
+  );
+  console.log(`BENCH ${JSON.stringify({ name: 'devdb', documents: DOCS, ...results, meetsIndexGoal })}`);
+}
+
+const ratio = (a: number, b: number) => Math.round((a / b) * 10) / 10;
+
+/**
+ * The server's own find throughput through the pipelined wire client, on the `items` loaded above.
+ * Keys are random; each reply must hold exactly the one document asked for.
+ */
+async function serverThroughput(uri: string): Promise<Record<string, number>> {
+  const findOne = async (name: string, field: '_id' | 'code' | 'plain', total: number) => {
+    const keys = Array.from({ length: total }, () => randomInt(DOCS));
+    const { opsPerSec, p99Ms } = await runPipelined({
+      ...PIPELINE,
+      uri,
+      db: 'bench',
+      total,
+      command: (i) => ({
+        find: 'items',
+        filter: { [field]: field === '_id' ? keys[i] : `C${keys[i]}` },
+        limit: 1,
+        singleBatch: true,
+      }),
+      verify: expectFirstBatch(1, ([doc], i) => {
+        if (doc._id !== keys[i]) throw new Error(`${name} ${i}: asked for ${keys[i]}, got ${doc._id}`);
+      }),
+    });
+    return { [`${name}OpsPerSec`]: opsPerSec, [`${name}P99Ms`]: p99Ms };
+  };
+  return {
+    ...(await findOne('serverFindById', '_id', 30_000)),
+    ...(await findOne('serverIndexedFind', 'code', 30_000)),
+    // A full scan costs milliseconds: a few hundred give a steady figure.
+    ...(await findOne('serverUnindexedFind', 'plain', 400)),
+  };
 }
 
 /** Sessions shaped like the BFF's, looked up the way its auth middleware does. */
