@@ -9,6 +9,7 @@ import type { Collection } from './storage/collection';
 import type { Store } from './storage/store';
 import { MAX_BSON_OBJECT_SIZE } from './wire/opcodes';
 import { mingoOptions, mingoQuery } from './mingo-options';
+import { compileSimpleProjection } from './simple-projection';
 import { SimpleFilter } from './simple-filter';
 import { walkSorted } from './sorted-walk';
 import { applySimpleUpdate } from './simple-update';
@@ -56,7 +57,7 @@ export function findDocuments(
     const walked = walkSorted(collection, filter, sort, skip + limit, matches);
     if (walked) {
       const page = walked.slice(skip, skip + limit);
-      return projection ? (mingoQuery({}).find(page, projection).all() as Document[]) : page;
+      return projection ? projectAll(page, projection) : page;
     }
   }
   // Without a sort, matching can stop as soon as skip + limit documents are found.
@@ -69,18 +70,25 @@ export function findDocuments(
   }
   if (!sort) {
     if (skip) found = found.slice(skip, limit ? skip + limit : undefined);
-    return projection ? (mingoQuery({}).find(found, projection).all() as Document[]) : found;
+    return projection ? projectAll(found, projection) : found;
   }
-  let cursor = mingoQuery({}).find(found, projection).sort(sort);
+  // Sorted on the stored fields, then projected, as MongoDB does.
+  let cursor = mingoQuery({}).find(found).sort(sort);
   if (skip) cursor = cursor.skip(skip);
   if (limit) cursor = cursor.limit(limit);
-  return cursor.all() as Document[];
+  const sorted = cursor.all() as Document[];
+  return projection ? projectAll(sorted, projection) : sorted;
 }
 
 /** Projection applied to one document (findAndModify `fields`). */
 export function project(doc: Document, projection: Document | undefined): Document {
   if (!projection || Object.keys(projection).length === 0) return doc;
-  return mingoQuery({}).find([doc], projection).all()[0] as Document;
+  return projectAll([doc], projection)[0];
+}
+
+function projectAll(docs: Document[], projection: Document): Document[] {
+  const simple = compileSimpleProjection(projection);
+  return simple ? docs.map(simple) : (mingoQuery({}).find(docs, projection).all() as Document[]);
 }
 
 /** Runs an aggregation; $lookup and friends resolve other collections of the same database. */

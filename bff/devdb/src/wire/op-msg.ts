@@ -54,18 +54,14 @@ function readSize(buffer: Buffer, at: number, end: number): number {
   return size;
 }
 
-/** Scratch space for serializing replies: each reply is then copied out once, at its exact size. */
-let scratch = Buffer.alloc(64 * 1024);
-
 export function encodeOpMsg(requestId: number, responseTo: number, reply: Document): Buffer {
-  // Header, flagBits 0, one kind-0 section holding the reply.
+  // Header, flagBits 0, one kind-0 section holding the reply. BSON.serialize writes into its own
+  // 17 MB scratch buffer and returns an exact-size copy: one pass over the reply, no size pre-pass.
   const start = HEADER_BYTES + 5;
-  const size = BSON.calculateObjectSize(reply);
-  if (start + size > scratch.length) scratch = Buffer.alloc(Math.max(start + size, scratch.length * 2));
-  BSON.serializeWithBufferAndIndex(reply, scratch, { index: start });
-  const message = Buffer.allocUnsafe(start + size);
-  scratch.copy(message, 0, 0, start + size);
+  const body = BSON.serialize(reply);
+  const message = Buffer.allocUnsafe(start + body.length);
   message.fill(0, HEADER_BYTES, start);
+  message.set(body, start);
   writeHeader(message, requestId, responseTo, OP_MSG);
   return message;
 }
