@@ -84,7 +84,18 @@ export function createApp({ config, store, logger, platform }: AppDeps): Koa {
   });
   registerAuthRoutes(api, auth);
   registerIdentityRoutes(api, identity);
-  registerCertificateRoutes(api, createCertificateService({ store, platform, accounts, crypto, limiter, logger }));
+  registerCertificateRoutes(
+    api,
+    createCertificateService({
+      store,
+      platform,
+      accounts,
+      crypto,
+      limiter,
+      logger,
+      settings: config.certificates,
+    }),
+  );
   registerAppointmentRoutes(api, { store, platform, accounts, logger });
   const catalogue = new CatalogueService(new CatalogueClient(platform.http));
   registerCatalogueRoutes(api, catalogue);

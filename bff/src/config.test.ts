@@ -18,6 +18,7 @@ describe('config', () => {
       faceCheckedSeconds: 300,
     });
     expect(config.piiKey).toHaveLength(32);
+    expect(config.certificates).toEqual({ showCodeTtlSeconds: 300, listDeadlineMs: 2500 });
   });
 
   it('generates the development key once and reuses it', () => {
@@ -42,5 +43,9 @@ describe('config', () => {
     );
     expect(() => loadConfig({ DATA_DIR: dataDir(), PII_KEY: 'too-short' })).toThrow(/PII_KEY/);
     expect(() => loadConfig({ DATA_DIR: dataDir(), MONGODB_URI: 'http://x' })).toThrow(/MONGODB_URI/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), SHOW_CODE_TTL_SECONDS: '0' })).toThrow(/SHOW_CODE_TTL_SECONDS/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), CERTIFICATE_LIST_DEADLINE_MS: '5' })).toThrow(
+      /CERTIFICATE_LIST_DEADLINE_MS/,
+    );
   });
 });

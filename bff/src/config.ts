@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { LIST_REGISTRY_DEADLINE_MS, SHOW_CODE_TTL_SECONDS } from './modules/certificates/rules';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 
@@ -47,6 +48,10 @@ const envSchema = z.object({
   PLATFORM_BREAKER_RESET_MS: seconds(5000),
   READY_CHECK_TIMEOUT_MS: seconds(1500),
   BODY_LIMIT_BYTES: seconds(64 * 1024),
+  // Certificates: how long a shown licence's verification code lives; how long a list waits for
+  // the slowest registry before answering with what it has.
+  SHOW_CODE_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(SHOW_CODE_TTL_SECONDS),
+  CERTIFICATE_LIST_DEADLINE_MS: z.coerce.number().int().min(100).max(30_000).default(LIST_REGISTRY_DEADLINE_MS),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -82,6 +87,7 @@ export interface Config {
     identityDailyAttempts: number;
   };
   bodyLimitBytes: number;
+  certificates: { showCodeTtlSeconds: number; listDeadlineMs: number };
 }
 
 export class ConfigError extends Error {
@@ -179,5 +185,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       identityDailyAttempts: e.IDENTITY_DAILY_ATTEMPTS,
     },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    certificates: { showCodeTtlSeconds: e.SHOW_CODE_TTL_SECONDS, listDeadlineMs: e.CERTIFICATE_LIST_DEADLINE_MS },
   };
 }

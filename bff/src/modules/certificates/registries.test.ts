@@ -41,13 +41,10 @@ async function clearFaults() {
 
 beforeAll(async () => {
   platforms = await startPlatforms();
-  // The module reads its own settings from the environment when the app is built.
-  process.env.SHOW_CODE_TTL_SECONDS = String(SHORT_TTL_SECONDS);
-  try {
-    bff = await startBff(platforms, { PLATFORM_BREAKER_RESET_MS: '300' });
-  } finally {
-    delete process.env.SHOW_CODE_TTL_SECONDS;
-  }
+  bff = await startBff(platforms, {
+    PLATFORM_BREAKER_RESET_MS: '300',
+    SHOW_CODE_TTL_SECONDS: String(SHORT_TTL_SECONDS),
+  });
   people = (await personas(platforms.sandbox.url)).residents;
   scanner = new PiiScanner(people);
   owner = await signIn(
