@@ -5,6 +5,7 @@ import type { Connection } from 'mongoose';
 import type { Logger } from './core/logger';
 import { createReminderJob } from './modules/appointments/routes';
 import { createMoveNoticeJob } from './modules/moves/routes';
+import { createResidentNoticeJob } from './modules/questions/notice-job';
 import type { Platform } from './platform';
 
 export interface BackgroundJob {
@@ -19,5 +20,5 @@ export interface JobDeps {
 }
 
 export function createJobs(deps: JobDeps): BackgroundJob[] {
-  return [createReminderJob(deps), createMoveNoticeJob(deps)];
+  return [createReminderJob(deps), createMoveNoticeJob(deps), createResidentNoticeJob(deps)];
 }

@@ -1,4 +1,4 @@
-// Query threads, the round-robin cursors of automatic assignment, and the notification outbox.
+// Query threads, the round-robin cursors of automatic assignment, and the queue of notices to residents.
 // A thread is one document (messages embedded, bounded by MAX_MESSAGES): every change is one
 // conditional update on it, guarded by `version`, so two staff members cannot both take it.
 import { Schema, Types, type Connection, type Model } from 'mongoose';
@@ -111,13 +111,29 @@ const cursorSchema = new Schema<CursorDoc>(
   { versionKey: false, collection: 'assignment_cursors' },
 );
 
-export type NotificationStatus = 'SENDING' | 'SENT' | 'FAILED';
+export type NotificationStatus = 'PENDING' | 'SENDING' | 'SENT' | 'SKIPPED' | 'FAILED';
 
+/**
+ * A notice to a resident, queued under the key of its event and delivered through the leased
+ * queue (`core/leased-queue.ts`): tried at once by the request that caused it, then by the
+ * resident-notice job until sent, skipped (no channel) or out of attempts.
+ */
 export interface NotificationDoc {
   /** What the notice is about (`question:<id>:<messageId>`): one notice per event, ever. */
   _id: string;
   userId: Types.ObjectId;
   status: NotificationStatus;
+  /** ≤ 20 characters (WeChat `thing` fields). */
+  title: string;
+  /** The SMS text (≤ 300 characters). */
+  text: string;
+  /** The mini-program page the WeChat message opens. */
+  page: string;
+  attempts: number;
+  /** When a pending notice is (next) due. */
+  dueAt: Date;
+  claimedBy?: string;
+  leaseUntil?: Date;
   channel?: 'wechat' | 'sms';
   createdAt: Date;
   sentAt?: Date;
@@ -128,7 +144,14 @@ const notificationSchema = new Schema<NotificationDoc>(
   {
     _id: String,
     userId: { type: Schema.Types.ObjectId, required: true },
-    status: { type: String, enum: ['SENDING', 'SENT', 'FAILED'], required: true },
+    status: { type: String, enum: ['PENDING', 'SENDING', 'SENT', 'SKIPPED', 'FAILED'], required: true },
+    title: { type: String, required: true },
+    text: { type: String, required: true },
+    page: { type: String, required: true },
+    attempts: { type: Number, required: true },
+    dueAt: { type: Date, required: true },
+    claimedBy: String,
+    leaseUntil: Date,
     channel: String,
     createdAt: { type: Date, required: true },
     sentAt: Date,
@@ -136,6 +159,8 @@ const notificationSchema = new Schema<NotificationDoc>(
   },
   { versionKey: false, collection: 'notifications' },
 );
+// The queue's claim: pending notices by due time, lapsed claims by status.
+notificationSchema.index({ status: 1, dueAt: 1 });
 
 export function questionModels(connection: Connection) {
   return {

@@ -224,7 +224,7 @@ export class QuestionService {
           text: `【便民】您咨询的“${updated.title}”已有工作人员回复，请打开便民查看。`,
           page: `pages/ask/index?questionId=${questionId}`,
         },
-        now,
+        call,
       );
     }
     return this.view(updated, 'staff');

@@ -1,5 +1,6 @@
 // 好差评 operations: rate a finished service once; rectification cases for bad ratings.
 import { sessionOf } from '../../core/auth';
+import { callOptions } from '../../core/budget';
 import type { Api } from '../../core/openapi';
 import { RectificationView } from '../questions/schema';
 import {
@@ -65,6 +66,7 @@ export function registerRatingRoutes(api: Api, ratings: RatingService): void {
       { status: 409, codes: ['ALREADY_ANSWERED'] },
       ...platformFaults,
     ],
-    handler: (ctx, { params, body }) => ratings.answer(sessionOf(ctx), params.rectificationId, body.text),
+    handler: (ctx, { params, body }) =>
+      ratings.answer(sessionOf(ctx), params.rectificationId, body.text, callOptions(ctx)),
   });
 }

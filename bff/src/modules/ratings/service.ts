@@ -1,6 +1,7 @@
 // 好差评: one rating per finished service by the person served; a bad rating opens a
 // rectification case due in 15 working days, which staff answer and the resident receives.
 import { Types } from 'mongoose';
+import type { CallOptions } from '../../core/budget';
 import { AppError } from '../../core/errors';
 import type { AuthSession } from '../../core/principal';
 import type { StaffClient } from '../../platform/staff';
@@ -132,7 +133,7 @@ export class RatingService {
     return { rectifications: docs.map((d) => presentRectification(d, now)) };
   }
 
-  async answer(session: AuthSession, rectificationId: string, text: string) {
+  async answer(session: AuthSession, rectificationId: string, text: string, call: CallOptions = {}) {
     const account = await this.deps.accounts.get(session.userId);
     const member = account.mobile ? await this.deps.staff.byMobile(account.mobile) : null;
     if (!member || member.role !== 'staff') throw new AppError(403, 'FORBIDDEN', '仅限工作人员使用');
@@ -157,7 +158,7 @@ export class RatingService {
         text: `【便民】您对“${answered.serviceLabel.slice(0, 40)}”的评价已有整改答复，请打开便民“我要问”查看。`,
         page: `pages/ask/index?rectificationId=${rectificationId}`,
       },
-      now,
+      call,
     );
     return presentRectification(answered, now);
   }
