@@ -181,3 +181,42 @@ export async function realNameSession(bff: TestBff, sandboxUrl: string, person: 
     throw new Error(`real-name answered ${verified.status} ${JSON.stringify(verified.body)}`);
   return verified.body.token as string;
 }
+
+export interface HttpSuite {
+  platforms: Platforms;
+  bff: TestBff;
+  /** The sandbox's demo residents. */
+  people: Persona[];
+  /** Guides and staff as the sandbox seeds them. */
+  guides: any[];
+  staff: any[];
+  person(key: string): Persona;
+}
+
+/**
+ * The usual frame of an HTTP test file: devdb, the sandbox and one BFF started before its tests
+ * and stopped after them, with the demo people loaded. Read the fields inside tests and hooks.
+ */
+export function httpSuite(env: Record<string, string> = {}): HttpSuite {
+  const suite = {
+    people: [] as Persona[],
+    guides: [] as any[],
+    staff: [] as any[],
+    person(key: string) {
+      const found = suite.people.find((p) => p.key === key);
+      if (!found) throw new Error(`no persona ${key}`);
+      return found;
+    },
+  } as HttpSuite;
+  beforeAll(async () => {
+    suite.platforms = await startPlatforms();
+    suite.bff = await startBff(suite.platforms, env);
+    const all = await personas(suite.platforms.sandbox.url);
+    Object.assign(suite, { people: all.residents, guides: all.guides, staff: all.staff });
+  });
+  afterAll(async () => {
+    await suite.bff?.stop();
+    await suite.platforms?.stop();
+  });
+  return suite;
+}

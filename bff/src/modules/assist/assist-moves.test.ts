@@ -1,54 +1,33 @@
 // 代办 of household moves over HTTP: a guide under a proxy grant drafts, submits and reads a
 // move application for the resident inside the granted items, is refused outside them, and
 // every attempt lands in the resident's 代办记录 with both people named.
-import {
-  call,
-  loginBySms,
-  personas,
-  realNameSession,
-  startBff,
-  startPlatforms,
-  type Persona,
-  type Platforms,
-  type TestBff,
-} from '../../testing/harness';
+import { call, httpSuite, loginBySms, realNameSession } from '../../testing/harness';
 
 jest.setTimeout(120_000);
 
-let platforms: Platforms;
-let bff: TestBff;
-let people: Persona[];
+const suite = httpSuite();
 let guideMobile: string;
 
 /** The property move (购房落户) is granted; the spouse move (夫妻投靠) is not. */
 const GRANTED = 'HJ-QR-GF';
 const NOT_GRANTED = 'HJ-QR-FQ';
 const api = (method: string, path: string, token: string, body?: unknown, grantId?: string) =>
-  call(bff.url, method, path, { token, body, headers: grantId ? { 'X-Assist-Grant': grantId } : undefined });
+  call(suite.bff.url, method, path, { token, body, headers: grantId ? { 'X-Assist-Grant': grantId } : undefined });
 
 function expectError(answer: { status: number; body: any }, status: number, code: string) {
   expect({ status: answer.status, code: answer.body?.error?.code }).toEqual({ status, code });
 }
 
-beforeAll(async () => {
-  platforms = await startPlatforms();
-  bff = await startBff(platforms);
-  const all = await personas(platforms.sandbox.url);
-  people = all.residents;
-  guideMobile = all.guides.find((g: { key: string }) => g.key === 'guide-1').mobile;
+beforeAll(() => {
+  guideMobile = suite.guides.find((g: { key: string }) => g.key === 'guide-1').mobile;
 });
 
-afterAll(async () => {
-  await bff?.stop();
-  await platforms?.stop();
-});
-
-const person = (key: string) => people.find((p) => p.key === key)!;
+const person = (key: string) => suite.people.find((p) => p.key === key)!;
 
 /** The co-owner (eligible for a property move) grants guide-1 a 代办 of the property move. */
 async function propertyGrant() {
-  const resident = await realNameSession(bff, platforms.sandbox.url, person('co-owner-b'));
-  const login = await loginBySms(bff, platforms.sandbox.url, guideMobile);
+  const resident = await realNameSession(suite.bff, suite.platforms.sandbox.url, person('co-owner-b'));
+  const login = await loginBySms(suite.bff, suite.platforms.sandbox.url, guideMobile);
   expect(login.body.user.role).toBe('guide');
   const guide = login.token;
   const request = await api('POST', '/api/assist/requests', guide, {
@@ -62,7 +41,7 @@ async function propertyGrant() {
   return { resident, guide, grantId: granted.body.grantId as string };
 }
 
-it('drafts, submits and reads a move inside the grant as the resident, refuses outside it, and records both people', async () => {
+it('drafts, submits and reads a move inside the grant as the resident, refuses outside it, and records both suite.people', async () => {
   const { resident, guide, grantId } = await propertyGrant();
 
   // Inside the grant: the guide drafts and submits the resident's property move.
@@ -85,7 +64,7 @@ it('drafts, submits and reads a move inside the grant as the resident, refuses o
   const theirs = await api('GET', `/api/applications/${id}`, resident);
   expect(theirs.body).toMatchObject({ status: 'SUBMITTED', caseId: submitted.body.caseId });
   // The case was filed in the resident's name.
-  const cases = (await call(platforms.sandbox.url, 'GET', '/sandbox/cases')).body.cases;
+  const cases = (await call(suite.platforms.sandbox.url, 'GET', '/sandbox/cases')).body.cases;
   expect(cases.find((c: any) => c.caseId === submitted.body.caseId).applicant.name).toBe(person('co-owner-b').name);
 
   // Outside the grant: a spouse move cannot be drafted, nor the resident's own one touched or read.
@@ -143,7 +122,7 @@ it('drafts, submits and reads a move inside the grant as the resident, refuses o
     guide: { staffId: 'S9000011', name: '孙海燕' },
   });
   // The stored record names the resident's account as well as the guide.
-  const stored = await bff.store
+  const stored = await suite.bff.store
     .collection('assist_actions')
     .findOne({ grantId, operationId: 'submitMoveApplication' } as never);
   const me = await api('GET', '/api/me', resident);

@@ -2,51 +2,26 @@
 // drafts across sessions and devices, the completeness check, consented fetches and uploads,
 // idempotent submission, examiner transitions on the timeline with one notice each, and who
 // may see what.
-import {
-  call,
-  loginBySms,
-  personas,
-  startBff,
-  startPlatforms,
-  type Persona,
-  type Platforms,
-  type TestBff,
-} from '../../testing/harness';
+import { call, httpSuite, loginBySms } from '../../testing/harness';
 import { createLogger } from '../../core/logger';
 import { createMoveNoticeJob } from './routes';
 
-let platforms: Platforms;
-let bff: TestBff;
-let people: Persona[];
+const suite = httpSuite();
+const person = (key: string) => suite.person(key);
 const sessions = new Map<string, string>();
-
-beforeAll(async () => {
-  platforms = await startPlatforms();
-  bff = await startBff(platforms);
-  people = (await personas(platforms.sandbox.url)).residents;
-});
-
-afterAll(async () => {
-  await bff?.stop();
-  await platforms?.stop();
-});
-
-const person = (key: string) => {
-  const p = people.find((r) => r.key === key);
-  if (!p) throw new Error(`no persona ${key}`);
-  return p;
-};
 
 /** A WeChat log-in of the persona (a new device each time) raised to REAL_NAME. */
 async function wechatSession(key: string): Promise<string> {
   const p = person(key);
-  const code = await call(platforms.sandbox.url, 'POST', '/sandbox/wechat/code', { body: { openid: p.wechatOpenid } });
-  const login = await call(bff.url, 'POST', '/api/auth/wechat-login', {
+  const code = await call(suite.platforms.sandbox.url, 'POST', '/sandbox/wechat/code', {
+    body: { openid: p.wechatOpenid },
+  });
+  const login = await call(suite.bff.url, 'POST', '/api/auth/wechat-login', {
     body: { code: code.body.code, device: `jest ${key}` },
   });
   expect(login.status).toBe(200);
   if (login.body.user.level === 'REAL_NAME') return login.body.token;
-  const verified = await call(bff.url, 'POST', '/api/identity/real-name', {
+  const verified = await call(suite.bff.url, 'POST', '/api/identity/real-name', {
     token: login.body.token,
     body: { name: p.name, idNumber: p.idNumber },
   });
@@ -60,7 +35,7 @@ async function tokenOf(key: string): Promise<string> {
 }
 
 const eligibility = async (key: string, body: Record<string, unknown>) =>
-  call(bff.url, 'POST', '/api/moves/eligibility', { token: await tokenOf(key), body });
+  call(suite.bff.url, 'POST', '/api/moves/eligibility', { token: await tokenOf(key), body });
 const relative = (key: string) => ({ name: person(key).name, idNumber: person(key).idNumber });
 const failingKeys = (body: { checks: Array<{ key: string; passed: boolean }> }) =>
   body.checks.filter((c) => !c.passed).map((c) => c.key);
@@ -68,7 +43,7 @@ const failingKeys = (body: { checks: Array<{ key: string; passed: boolean }> }) 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2048, 32), Buffer.from('\n%%EOF\n')]);
 
 async function upload(token: string, applicationId: string, key: string, body: Buffer, type = 'application/pdf') {
-  const res = await fetch(`${bff.url}/api/moves/applications/${applicationId}/materials/${key}`, {
+  const res = await fetch(`${suite.bff.url}/api/moves/applications/${applicationId}/materials/${key}`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${token}`, 'content-type': type },
     body,
@@ -94,7 +69,7 @@ describe('checkMoveEligibility', () => {
     const none = await eligibility('graduate', { category: 'PROPERTY' });
     expect(failingKeys(none.body)).toEqual(['HOLDS_TITLE']);
 
-    await call(platforms.sandbox.url, 'POST', '/sandbox/realestate/titles/T9000002/status', {
+    await call(suite.platforms.sandbox.url, 'POST', '/sandbox/realestate/titles/T9000002/status', {
       body: { status: 'SEALED' },
     });
     try {
@@ -102,7 +77,7 @@ describe('checkMoveEligibility', () => {
       expect(failingKeys(sealed.body)).toEqual(['TITLE_STATUS']);
       expect(sealed.body.failing).toContain('已被查封');
     } finally {
-      await call(platforms.sandbox.url, 'POST', '/sandbox/realestate/titles/T9000002/status', {
+      await call(suite.platforms.sandbox.url, 'POST', '/sandbox/realestate/titles/T9000002/status', {
         body: { status: 'NORMAL' },
       });
     }
@@ -172,7 +147,7 @@ describe('drafts', () => {
     const phone = await tokenOf('graduate');
     const tablet = await wechatSession('graduate');
     expect(tablet).not.toBe(phone);
-    const created = await call(bff.url, 'POST', '/api/moves/applications', {
+    const created = await call(suite.bff.url, 'POST', '/api/moves/applications', {
       token: phone,
       body: { category: 'TALENT', step: 2 },
     });
@@ -180,21 +155,21 @@ describe('drafts', () => {
     expect(created.body).toMatchObject({ status: 'DRAFT', version: 1, step: 2, itemCode: 'HJ-QR-RC' });
     const id = created.body.applicationId;
 
-    const onTablet = await call(bff.url, 'GET', `/api/applications/${id}`, { token: tablet });
+    const onTablet = await call(suite.bff.url, 'GET', `/api/applications/${id}`, { token: tablet });
     expect(onTablet.body).toMatchObject({ applicationId: id, version: 1, step: 2 });
-    const saved = await call(bff.url, 'PATCH', `/api/moves/applications/${id}`, {
+    const saved = await call(suite.bff.url, 'PATCH', `/api/moves/applications/${id}`, {
       token: tablet,
       body: { version: 1, step: 3, form: { destinationCity: '广州市' } },
     });
     expect(saved.body).toMatchObject({ version: 2, step: 3, form: { destinationCity: '广州市' } });
-    const stale = await call(bff.url, 'PATCH', `/api/moves/applications/${id}`, {
+    const stale = await call(suite.bff.url, 'PATCH', `/api/moves/applications/${id}`, {
       token: phone,
       body: { version: 1, form: { contactMobile: '13900000007' } },
     });
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: 2 });
 
-    const blocked = await call(bff.url, 'POST', `/api/moves/applications/${id}/submit`, {
+    const blocked = await call(suite.bff.url, 'POST', `/api/moves/applications/${id}/submit`, {
       token: phone,
       body: { consent: false },
     });
@@ -207,7 +182,7 @@ describe('drafts', () => {
       'consent',
     ]);
     expect(blocked.body.error.message).toContain('请上传就业协议书或劳动合同');
-    const list = await call(bff.url, 'GET', '/api/applications', { token: tablet });
+    const list = await call(suite.bff.url, 'GET', '/api/applications', { token: tablet });
     expect(list.body.applications.map((a: { applicationId: string }) => a.applicationId)).toContain(id);
   });
 });
@@ -217,7 +192,7 @@ describe('submission', () => {
 
   it('fetches every material of a title holder with consent and asks for no upload', async () => {
     const token = await tokenOf('co-owner-b');
-    const created = await call(bff.url, 'POST', '/api/moves/applications', {
+    const created = await call(suite.bff.url, 'POST', '/api/moves/applications', {
       token,
       body: { category: 'PROPERTY', form: { contactMobile: '13900000003', promise: true } },
     });
@@ -228,7 +203,7 @@ describe('submission', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('MATERIAL_HELD_BY_SERVICE');
 
-    const submitted = await call(bff.url, 'POST', `/api/moves/applications/${propertyApp}/submit`, {
+    const submitted = await call(suite.bff.url, 'POST', `/api/moves/applications/${propertyApp}/submit`, {
       token,
       body: { consent: true },
       headers: { 'idempotency-key': 'prop-submit-0001' },
@@ -252,7 +227,7 @@ describe('submission', () => {
       ['PROPERTY_TITLE', true, 'A'],
     ]);
     expect(submitted.body.consent.services.sort()).toEqual(['household', 'licence', 'realestate']);
-    const stored = await bff.store.collection('move_applications').findOne({ _id: propertyApp } as never);
+    const stored = await suite.bff.store.collection('move_applications').findOne({ _id: propertyApp } as never);
     expect(stored?.consent).toMatchObject({
       statement: expect.stringContaining('同意'),
       materials: expect.arrayContaining([{ key: 'PROPERTY_TITLE', source: 'realestate' }]),
@@ -262,7 +237,7 @@ describe('submission', () => {
 
   it('is idempotent: concurrent and repeated submits give one case', async () => {
     const token = await tokenOf('no-property');
-    const created = await call(bff.url, 'POST', '/api/moves/applications', {
+    const created = await call(suite.bff.url, 'POST', '/api/moves/applications', {
       token,
       body: {
         category: 'EMPLOYMENT',
@@ -294,7 +269,7 @@ describe('submission', () => {
     });
 
     const submit = (key: string) =>
-      call(bff.url, 'POST', `/api/moves/applications/${id}/submit`, {
+      call(suite.bff.url, 'POST', `/api/moves/applications/${id}/submit`, {
         token,
         body: { consent: true },
         headers: { 'idempotency-key': key },
@@ -304,9 +279,9 @@ describe('submission', () => {
     expect(a.body.caseId).toBe(b.body.caseId);
     const again = await submit('emp-submit-0002');
     expect(again.body.caseId).toBe(a.body.caseId);
-    const cases = await call(platforms.sandbox.url, 'GET', '/sandbox/cases');
+    const cases = await call(suite.platforms.sandbox.url, 'GET', '/sandbox/cases');
     expect(cases.body.cases.filter((c: { externalRef: string }) => c.externalRef === id)).toHaveLength(1);
-    const patched = await call(bff.url, 'PATCH', `/api/moves/applications/${id}`, {
+    const patched = await call(suite.bff.url, 'PATCH', `/api/moves/applications/${id}`, {
       token,
       body: { version: again.body.version, step: 2 },
     });
@@ -315,26 +290,27 @@ describe('submission', () => {
 
   it('follows examiner transitions on the timeline, with the correction flow and one notice per change', async () => {
     const token = await tokenOf('graduate');
-    const created = await call(bff.url, 'POST', '/api/moves/applications', {
+    const created = await call(suite.bff.url, 'POST', '/api/moves/applications', {
       token,
       body: { category: 'TALENT', form: { destinationCity: '广州市', contactMobile: '13900000007', promise: true } },
     });
     const id = created.body.applicationId;
     await upload(token, id, 'EMPLOYMENT_AGREEMENT', PDF);
-    const submitted = await call(bff.url, 'POST', `/api/moves/applications/${id}/submit`, {
+    const submitted = await call(suite.bff.url, 'POST', `/api/moves/applications/${id}/submit`, {
       token,
       body: { consent: true },
     });
     expect(submitted.body).toMatchObject({ status: 'SUBMITTED', crossProvince: true });
     const caseId = submitted.body.caseId;
-    const act = (body: unknown) => call(platforms.sandbox.url, 'POST', `/sandbox/cases/${caseId}/transition`, { body });
+    const act = (body: unknown) =>
+      call(suite.platforms.sandbox.url, 'POST', `/sandbox/cases/${caseId}/transition`, { body });
     const logger = createLogger('warn');
-    const jobs = [createMoveNoticeJob({ ...bff, logger }), createMoveNoticeJob({ ...bff, logger })];
+    const jobs = [createMoveNoticeJob({ ...suite.bff, logger }), createMoveNoticeJob({ ...suite.bff, logger })];
     const runBoth = () => Promise.all(jobs.map((j) => j.runOnce()));
 
     expect((await act({ action: 'accept' })).status).toBe(200);
     await runBoth();
-    const accepted = await call(bff.url, 'GET', `/api/applications/${id}`, { token });
+    const accepted = await call(suite.bff.url, 'GET', `/api/applications/${id}`, { token });
     expect(accepted.body).toMatchObject({
       status: 'ACCEPTED',
       deadline: { timeLimitDays: 5, estimated: false, overdue: false },
@@ -351,7 +327,7 @@ describe('submission', () => {
       items: [{ materialKey: 'EMPLOYMENT_AGREEMENT', reason: '就业协议缺少单位盖章页，请重新上传' }],
     });
     await runBoth();
-    const needs = await call(bff.url, 'GET', `/api/applications/${id}`, { token });
+    const needs = await call(suite.bff.url, 'GET', `/api/applications/${id}`, { token });
     expect(needs.body).toMatchObject({
       status: 'NEEDS_CORRECTION',
       deadline: { paused: true },
@@ -363,7 +339,7 @@ describe('submission', () => {
         },
       ],
     });
-    const notYet = await call(bff.url, 'POST', `/api/moves/applications/${id}/submit`, {
+    const notYet = await call(suite.bff.url, 'POST', `/api/moves/applications/${id}/submit`, {
       token,
       body: { consent: true },
       headers: { 'idempotency-key': 'fix-0000001' },
@@ -372,13 +348,13 @@ describe('submission', () => {
       { key: 'EMPLOYMENT_AGREEMENT', message: '请重新上传就业协议书或劳动合同' },
     ]);
     expect((await upload(token, id, 'EMPLOYMENT_AGREEMENT', PDF)).status).toBe(200);
-    const fixed = await call(bff.url, 'POST', `/api/moves/applications/${id}/submit`, {
+    const fixed = await call(suite.bff.url, 'POST', `/api/moves/applications/${id}/submit`, {
       token,
       body: { consent: true },
       headers: { 'idempotency-key': 'fix-0000002' },
     });
     expect(fixed.body).toMatchObject({ status: 'UNDER_REVIEW', corrections: [] });
-    const twice = await call(bff.url, 'POST', `/api/moves/applications/${id}/submit`, {
+    const twice = await call(suite.bff.url, 'POST', `/api/moves/applications/${id}/submit`, {
       token,
       body: { consent: true },
       headers: { 'idempotency-key': 'fix-0000002' },
@@ -389,7 +365,7 @@ describe('submission', () => {
     await act({ action: 'complete' });
     await runBoth();
     await runBoth();
-    const done = await call(bff.url, 'GET', `/api/applications/${id}`, { token });
+    const done = await call(suite.bff.url, 'GET', `/api/applications/${id}`, { token });
     expect(done.body.status).toBe('COMPLETED');
     expect(done.body.timeline.map((e: { status: string }) => e.status)).toEqual([
       'SUBMITTED',
@@ -406,7 +382,7 @@ describe('submission', () => {
 
     // One WeChat message per status change (6 of them), however many runners ran.
     const outbox = await call(
-      platforms.sandbox.url,
+      suite.platforms.sandbox.url,
       'GET',
       `/sandbox/wechat/outbox?openid=${person('graduate').wechatOpenid}`,
     );
@@ -421,7 +397,7 @@ describe('submission', () => {
       '已通过',
       '已办结',
     ]);
-    const notices = await bff.store
+    const notices = await suite.bff.store
       .collection('move_notices')
       .find({ caseId } as never)
       .toArray();
@@ -431,38 +407,38 @@ describe('submission', () => {
   it('keeps each application to its owner (access matrix)', async () => {
     const owner = await tokenOf('co-owner-b');
     const other = await tokenOf('spouse-b');
-    const mine = await call(bff.url, 'POST', '/api/moves/applications', {
+    const mine = await call(suite.bff.url, 'POST', '/api/moves/applications', {
       token: owner,
       body: { category: 'PROPERTY' },
     });
     const id = mine.body.applicationId;
     const attempts = [
-      call(bff.url, 'GET', `/api/applications/${id}`, { token: other }),
-      call(bff.url, 'PATCH', `/api/moves/applications/${id}`, { token: other, body: { version: 1, step: 2 } }),
-      call(bff.url, 'POST', `/api/moves/applications/${id}/submit`, { token: other, body: { consent: true } }),
+      call(suite.bff.url, 'GET', `/api/applications/${id}`, { token: other }),
+      call(suite.bff.url, 'PATCH', `/api/moves/applications/${id}`, { token: other, body: { version: 1, step: 2 } }),
+      call(suite.bff.url, 'POST', `/api/moves/applications/${id}/submit`, { token: other, body: { consent: true } }),
       upload(other, id, 'ID_CARD', PDF),
-      call(bff.url, 'GET', `/api/applications/${propertyAppOf()}`, { token: other }),
+      call(suite.bff.url, 'GET', `/api/applications/${propertyAppOf()}`, { token: other }),
     ];
     for (const res of await Promise.all(attempts)) {
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe('APPLICATION_NOT_FOUND');
     }
-    const othersList = await call(bff.url, 'GET', '/api/applications', { token: other });
+    const othersList = await call(suite.bff.url, 'GET', '/api/applications', { token: other });
     expect(othersList.body.applications.map((a: { applicationId: string }) => a.applicationId)).not.toContain(id);
 
-    const anonymous = await call(bff.url, 'GET', `/api/applications/${id}`);
+    const anonymous = await call(suite.bff.url, 'GET', `/api/applications/${id}`);
     expect(anonymous.status).toBe(401);
-    const { token: loggedIn } = await loginBySms(bff, platforms.sandbox.url);
+    const { token: loggedIn } = await loginBySms(suite.bff, suite.platforms.sandbox.url);
     for (const [method, path, body] of [
       ['POST', '/api/moves/eligibility', { category: 'TALENT' }],
       ['POST', '/api/moves/applications', { category: 'TALENT' }],
       ['GET', '/api/applications', undefined],
       ['GET', `/api/applications/${id}`, undefined],
     ] as const) {
-      const res = await call(bff.url, method, path, { token: loggedIn, body });
+      const res = await call(suite.bff.url, method, path, { token: loggedIn, body });
       expect([path, res.status, res.body.error.code]).toEqual([path, 403, 'LEVEL_REQUIRED']);
     }
-    const guide = await call(bff.url, 'GET', `/api/service-items?q=${encodeURIComponent('购房')}`);
+    const guide = await call(suite.bff.url, 'GET', `/api/service-items?q=${encodeURIComponent('购房')}`);
     expect(guide.body.items.map((i: { code: string }) => i.code)).toContain('HJ-QR-GF');
   });
 
@@ -471,9 +447,9 @@ describe('submission', () => {
 
 describe('catalogue', () => {
   it('lists with Chinese keywords and gives a guide with the holder of each material', async () => {
-    const found = await call(bff.url, 'GET', `/api/service-items?q=${encodeURIComponent('毕业生')}`);
+    const found = await call(suite.bff.url, 'GET', `/api/service-items?q=${encodeURIComponent('毕业生')}`);
     expect(found.body.items.map((i: { code: string }) => i.code)).toEqual(['HJ-QR-RC']);
-    const guide = await call(bff.url, 'GET', '/api/service-items/HJ-QR-RC');
+    const guide = await call(suite.bff.url, 'GET', '/api/service-items/HJ-QR-RC');
     expect(guide.body).toMatchObject({ code: 'HJ-QR-RC', timeLimitDays: 5, visitsNeeded: 0, fee: '不收费' });
     expect(guide.body.materials.map((m: { sourceName: string }) => m.sourceName)).toEqual([
       '电子证照库',
@@ -481,8 +457,8 @@ describe('catalogue', () => {
       '电子证照库',
       '本人上传',
     ]);
-    expect((await call(bff.url, 'GET', '/api/service-items/XX-YY')).body.error.code).toBe('ITEM_NOT_FOUND');
-    const doc = await call(bff.url, 'GET', '/api/openapi.json');
+    expect((await call(suite.bff.url, 'GET', '/api/service-items/XX-YY')).body.error.code).toBe('ITEM_NOT_FOUND');
+    const doc = await call(suite.bff.url, 'GET', '/api/openapi.json');
     const ops = JSON.stringify(doc.body);
     for (const op of [
       'listServiceItems',
