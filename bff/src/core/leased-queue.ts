@@ -42,13 +42,17 @@ export class LeasedQueue<T extends LeasedItem> {
 
   constructor(private readonly options: LeasedQueueOptions) {}
 
-  /** One due item, now ours: a pending one whose time has come, or one whose claim lapsed. */
-  claim(now: Date): Promise<T | null> {
+  /**
+   * One due item, now ours: a pending one whose time has come, or one whose claim lapsed.
+   * `only` narrows the claim further (one item by its _id, tried at once when it is created).
+   */
+  claim(now: Date, only?: Record<string, unknown>): Promise<T | null> {
     const { model, dueField, sortField, leaseMs, alsoWhere } = this.options;
     return model
       .findOneAndUpdate(
         {
           ...alsoWhere?.(now),
+          ...only,
           $or: [
             { status: 'PENDING', [dueField]: { $lte: now } },
             { status: 'SENDING', leaseUntil: { $lt: now } },
@@ -77,11 +81,15 @@ export class LeasedQueue<T extends LeasedItem> {
   }
 
   /** Delivers every item due at `now`, one claim at a time; returns how many this runner sent. */
-  async drain(now: Date, deliver: (item: T) => Promise<DeliveryOutcome>): Promise<number> {
+  async drain(
+    now: Date,
+    deliver: (item: T) => Promise<DeliveryOutcome>,
+    only?: Record<string, unknown>,
+  ): Promise<number> {
     const { name, logger, retryMs } = this.options;
     let sent = 0;
     for (;;) {
-      const item = await this.claim(now);
+      const item = await this.claim(now, only);
       if (!item) return sent;
       const outcome = await deliver(item).catch((error: unknown): DeliveryOutcome => {
         if (!isPlatformFailure(error)) logger.error({ err: error, item: item._id }, `${name} delivery failed`);

@@ -46,11 +46,19 @@ export interface NotifierDeps {
 const wechatAnswer = z.object({ errcode: z.number() });
 
 export class Notifier {
-  /** The whole queue, as the job drains it. */
   private readonly queue: LeasedQueue<NotificationDoc>;
 
   constructor(private readonly deps: NotifierDeps) {
-    this.queue = this.queueOf();
+    this.queue = new LeasedQueue<NotificationDoc>({
+      name: 'resident notice',
+      model: deps.models.notifications,
+      logger: deps.logger,
+      dueField: 'dueAt',
+      sortField: 'dueAt',
+      leaseMs: NOTICE_LEASE_MS,
+      maxAttempts: NOTICE_MAX_ATTEMPTS,
+      retryMs: NOTICE_RETRY_MS,
+    });
   }
 
   /** Names this runner in its claims (logs and tests). */
@@ -82,9 +90,8 @@ export class Notifier {
     }
     const deadline = Math.min(call.deadline ?? Infinity, now.getTime() + NOTICE_INLINE_MS);
     try {
-      // A queue narrowed to this one notice: claimed, leased and recorded like any other.
-      const only = this.queueOf({ _id: notice.key });
-      const sent = await only.drain(now, (n) => this.deliver(n, { deadline }));
+      // This one notice, claimed, leased and recorded like any other.
+      const sent = await this.queue.drain(now, (n) => this.deliver(n, { deadline }), { _id: notice.key });
       return sent > 0 ? 'SENT' : 'QUEUED';
     } catch (error) {
       this.deps.logger.warn({ err: error, notice: notice.key }, 'resident notice left to the job');
@@ -95,20 +102,6 @@ export class Notifier {
   /** Delivers every notice due at `now`; returns how many this runner sent. */
   drain(now: Date): Promise<number> {
     return this.queue.drain(now, (n) => this.deliver(n, {}));
-  }
-
-  private queueOf(only?: { _id: string }): LeasedQueue<NotificationDoc> {
-    return new LeasedQueue<NotificationDoc>({
-      name: 'resident notice',
-      model: this.deps.models.notifications,
-      logger: this.deps.logger,
-      dueField: 'dueAt',
-      sortField: 'dueAt',
-      leaseMs: NOTICE_LEASE_MS,
-      maxAttempts: NOTICE_MAX_ATTEMPTS,
-      retryMs: NOTICE_RETRY_MS,
-      ...(only ? { alsoWhere: () => only } : {}),
-    });
   }
 
   private async deliver(n: NotificationDoc, call: CallOptions): Promise<DeliveryOutcome> {
