@@ -59,7 +59,11 @@ test('a question answered with a canned reply, rated 不满意, rectified, seen 
   const title = question.slice(0, 30);
   await staff.getByRole('listitem').filter({ hasText: title }).waitFor({ timeout: 30_000 });
   await screenshot(staff, 'questions-staff-0-inbox');
-  await staff.getByRole('listitem').filter({ hasText: title }).getByRole('button', { name: '查看' }).click();
+  await staff
+    .getByRole('listitem')
+    .filter({ hasText: title })
+    .getByRole('button', { name: `查看 ${title}`, exact: true })
+    .click();
   await staff.getByRole('button', { name: '认领', exact: true }).click();
   await staff.getByRole('button', { name: '发送常用回复：材料说明', exact: true }).click();
   await staff.getByText('所需材料以办事指南为准', { exact: false }).first().waitFor();
@@ -72,7 +76,11 @@ test('a question answered with a canned reply, rated 不满意, rectified, seen 
 
   // The resident: the answer, not the note; rates 不满意.
   await resident.reload();
-  await resident.getByRole('listitem').filter({ hasText: title }).getByRole('button', { name: '查看' }).click();
+  await resident
+    .getByRole('listitem')
+    .filter({ hasText: title })
+    .getByRole('button', { name: `查看 ${title}`, exact: true })
+    .click();
   await resident.getByText('所需材料以办事指南为准', { exact: false }).first().waitFor({ timeout: 15_000 });
   expect(await resident.content()).not.toContain('已电话联系');
   await resident.getByRole('radio', { name: '不满意', exact: true }).click();
@@ -100,7 +108,11 @@ test('a question answered with a canned reply, rated 不满意, rectified, seen 
   await toggle.click();
   await resident.waitForFunction(() => document.querySelector('.theme-elder') !== null);
   await resident.goto('/#/pages/ask/index');
-  await resident.getByRole('listitem').filter({ hasText: title }).getByRole('button', { name: '查看' }).click();
+  await resident
+    .getByRole('listitem')
+    .filter({ hasText: title })
+    .getByRole('button', { name: `查看 ${title}`, exact: true })
+    .click();
   await resident.getByText(answer).waitFor({ timeout: 15_000 });
   await expect(resident.getByText('您已评价：不满意').isVisible()).resolves.toBe(true);
   await screenshot(resident, 'questions-resident-5-elder-answer');

@@ -15,4 +15,15 @@ describe('ActionButton', () => {
     fireEvent.click(screen.getByRole('button', { name: '登录' }));
     expect(onClick).toHaveBeenCalledTimes(1);
   });
+
+  it('is named by its accessible name while showing its short label', () => {
+    const onClick = jest.fn();
+    render(
+      <ActionButton onClick={onClick} variant="secondary" accessibleName="查看 户口迁移咨询">
+        查看
+      </ActionButton>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: '查看 户口迁移咨询' }));
+    expect(onClick).toHaveBeenCalledTimes(1);
+  });
 });

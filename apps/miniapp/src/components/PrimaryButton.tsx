@@ -12,8 +12,11 @@ export interface ActionButtonProps {
   loading?: boolean;
   /** primary: the screen's main action; secondary: outlined; danger: destructive (log-out). */
   variant?: 'primary' | 'secondary' | 'danger';
-  /** Spoken name when the visible text alone is not enough. */
-  ariaLabel?: string;
+  /**
+   * Spoken name when the visible text alone is not enough. Not called `ariaLabel`: the H5 build
+   * rewrites JSX props of that name (a mini-program attribute) before they reach this component.
+   */
+  accessibleName?: string;
   className?: string;
 }
 
@@ -23,7 +26,7 @@ export function ActionButton({
   disabled = false,
   loading = false,
   variant = 'primary',
-  ariaLabel,
+  accessibleName,
   className = '',
 }: ActionButtonProps) {
   return (
@@ -38,7 +41,7 @@ export function ActionButton({
       // In H5 the Taro button is a <div>: the role and focusability make it a button for everyone.
       role="button"
       tabIndex={0}
-      aria-label={ariaLabel}
+      aria-label={accessibleName}
       aria-disabled={disabled || loading}
       onClick={() => onClick()}
     >

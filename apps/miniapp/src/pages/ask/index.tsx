@@ -196,7 +196,7 @@ export default function AskPage() {
                 <Text>{`${q.title}（${q.statusText}）`}</Text>
                 <ActionButton
                   variant="secondary"
-                  ariaLabel={`${t.open} ${q.title}`}
+                  accessibleName={`${t.open} ${q.title}`}
                   onClick={() => setOpen(q.questionId)}
                 >
                   {t.open}

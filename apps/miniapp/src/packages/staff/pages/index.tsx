@@ -156,7 +156,7 @@ function Inbox({ canAnswer }: { canAnswer: boolean }) {
         {items.map((i) => (
           <View key={i.questionId} className="ask-row" role="listitem">
             <Text>{`${i.title}（${i.statusText}${i.overdue ? `，${t.overdue(i.workingDaysLate)}` : ''}）`}</Text>
-            <ActionButton variant="secondary" ariaLabel={`查看 ${i.title}`} onClick={() => setOpen(i.questionId)}>
+            <ActionButton variant="secondary" accessibleName={`查看 ${i.title}`} onClick={() => setOpen(i.questionId)}>
               查看
             </ActionButton>
           </View>
