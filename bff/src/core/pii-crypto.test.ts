@@ -28,6 +28,19 @@ describe('personal-data crypto', () => {
     expect(createPiiCrypto(randomBytes(32)).fingerprint('x')).not.toBe(crypto.fingerprint('x'));
   });
 
+  it('seals files: round-trips, hides the bytes, refuses tampering', () => {
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(2000)]);
+    const sealed = crypto.sealBytes(photo);
+    expect(sealed.length).toBe(photo.length + 28);
+    expect(sealed.includes(photo.subarray(0, 64))).toBe(false);
+    expect(crypto.openBytes(sealed).equals(photo)).toBe(true);
+    expect(crypto.sealBytes(photo).equals(sealed)).toBe(false);
+    const tampered = Buffer.from(sealed);
+    tampered[tampered.length - 1] ^= 1;
+    expect(() => crypto.openBytes(tampered)).toThrow();
+    expect(() => createPiiCrypto(randomBytes(32)).openBytes(sealed)).toThrow();
+  });
+
   it('needs a 32-byte key', () => {
     expect(() => createPiiCrypto(randomBytes(16))).toThrow();
   });

@@ -3,7 +3,9 @@
 // idempotent submission, examiner transitions on the timeline with one notice each, and who
 // may see what.
 import { call, httpSuite, loginBySms } from '../../testing/harness';
+import { createHash } from 'node:crypto';
 import { createLogger } from '../../core/logger';
+import { createPiiCrypto } from '../../core/pii-crypto';
 import { createMoveNoticeJob } from './routes';
 
 const suite = httpSuite();
@@ -267,6 +269,12 @@ describe('submission', () => {
       trustLevel: 'C',
       mode: 'upload',
     });
+    // The file is kept sealed with the personal-data key, never as its own bytes.
+    const stored = await suite.bff.store.collection('move_uploads').findOne({ applicationId: id } as never);
+    const kept = Buffer.from(stored!.data.buffer);
+    expect(kept.includes(PDF.subarray(0, 16))).toBe(false);
+    expect(createPiiCrypto(suite.bff.config.piiKey).openBytes(kept).equals(PDF)).toBe(true);
+    expect(stored!.sha256).toBe(createHash('sha256').update(PDF).digest('hex'));
 
     const submit = (key: string) =>
       call(suite.bff.url, 'POST', `/api/moves/applications/${id}/submit`, {

@@ -312,7 +312,8 @@ export class MoveService {
       mimeType: file.mimeType,
       size: file.data.length,
       sha256: file.sha256,
-      data: file.data,
+      // ID-card photos and certificates: sealed with the personal-data key like ID numbers.
+      data: this.deps.crypto.sealBytes(file.data),
       createdAt: now,
     });
     const ref = {
