@@ -66,6 +66,10 @@ export interface MoveApplicationDoc {
   consent: ConsentRecord | null;
   caseId: string | null;
   caseStatus: string | null;
+  /** When this BFF first saw the case completed or rejected (starts the uploads' retention). */
+  finishedAt?: Date | null;
+  /** When the uploaded files were deleted after the retention period (their refs stay). */
+  uploadsPurgedAt?: Date | null;
   submitKey: string | null;
   submitLeaseUntil: Date | null;
   /** Idempotency-Key of the last correction sent, so a retried tap sends it once. */
@@ -113,6 +117,8 @@ const applicationSchema = new Schema<MoveApplicationDoc>(
     consent: { type: Schema.Types.Mixed, default: null },
     caseId: { type: String, default: null, index: true },
     caseStatus: { type: String, default: null },
+    finishedAt: { type: Date, default: null },
+    uploadsPurgedAt: { type: Date, default: null },
     submitKey: { type: String, default: null },
     submitLeaseUntil: { type: Date, default: null },
     correctionKey: { type: String, default: null },
@@ -123,6 +129,8 @@ const applicationSchema = new Schema<MoveApplicationDoc>(
   },
   { versionKey: false, collection: 'move_applications', minimize: false },
 );
+
+applicationSchema.index({ uploadsPurgedAt: 1, finishedAt: 1 });
 
 export interface UploadDoc {
   _id: string;

@@ -388,6 +388,20 @@ describe('submission', () => {
     ]);
     expect(done.body.timeline.some((e: { title: string }) => e.title === '已收到迁出地电子迁移证')).toBe(true);
 
+    // The uploaded files stay 30 days after the case ends, then only their record stays.
+    const uploads = suite.bff.store.collection('move_uploads');
+    const others = await uploads.countDocuments({ applicationId: { $ne: id } } as never);
+    expect(others).toBeGreaterThan(0);
+    expect(await uploads.countDocuments({ applicationId: id } as never)).toBe(1);
+    const day = 86_400_000;
+    await jobs[0].runOnce(new Date(Date.now() + 29 * day));
+    expect(await uploads.countDocuments({ applicationId: id } as never)).toBe(1);
+    await Promise.all(jobs.map((j) => j.runOnce(new Date(Date.now() + 31 * day))));
+    expect(await uploads.countDocuments({ applicationId: id } as never)).toBe(0);
+    expect(await uploads.countDocuments({ applicationId: { $ne: id } } as never)).toBe(others);
+    const purged = await call(suite.bff.url, 'GET', `/api/applications/${id}`, { token });
+    expect(purged.body.status).toBe('COMPLETED');
+
     // One WeChat message per status change (6 of them), however many runners ran.
     const outbox = await call(
       suite.platforms.sandbox.url,

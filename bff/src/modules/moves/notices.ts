@@ -13,7 +13,8 @@ import type { Logger } from '../../core/logger';
 import type { Platform } from '../../platform';
 import type { CasesClient, PlatformCase } from '../../platform/cases';
 import type { AccountModel } from '../accounts/model';
-import type { MoveApplicationModel, NoticeDoc, NoticeModel, CursorModel } from './model';
+import type { CursorModel, MoveApplicationModel, NoticeDoc, NoticeModel, UploadModel } from './model';
+import { FINISHED_CASE_STATUSES, purgeExpiredUploads } from './retention';
 import { STATUS_TEXT } from './presenter';
 
 export const NOTICE_INTERVAL_MS = 15_000;
@@ -29,6 +30,7 @@ export const MOVE_STATUS_TEMPLATE_ID = 'BIANMIN_MOVE_STATUS';
 
 export interface MoveNoticeDeps {
   applications: MoveApplicationModel;
+  uploads: UploadModel;
   notices: NoticeModel;
   cursor: CursorModel;
   accounts: AccountModel;
@@ -83,19 +85,24 @@ export class MoveNoticeJob {
     return this.task.stop();
   }
 
-  /** Collects new status changes and sends what is due; returns how many this runner sent. */
+  /**
+   * Collects new status changes, sends what is due and deletes uploads past their retention;
+   * returns how many notices this runner sent.
+   */
   async runOnce(now = new Date()): Promise<number> {
-    await this.collect();
-    return this.deliverDue(now);
+    await this.collect(now);
+    const sent = await this.deliverDue(now);
+    await purgeExpiredUploads(this.deps, now);
+    return sent;
   }
 
-  async collect(): Promise<number> {
+  async collect(now = new Date()): Promise<number> {
     const cursor = await this.deps.cursor.findById(CURSOR_ID).lean();
     let since = new Date((cursor?.since?.getTime() ?? 0) - FEED_OVERLAP_MS);
     let created = 0;
     for (let page = 0; page < 50; page++) {
       const changes = await this.deps.cases.changesSince(since, FEED_PAGE);
-      for (const c of changes) created += await this.enqueue(c);
+      for (const c of changes) created += await this.enqueue(c, now);
       if (changes.length === 0) break;
       const newest = new Date(changes[changes.length - 1].updatedAt);
       await this.deps.cursor.updateOne({ _id: CURSOR_ID }, { $max: { since: newest } }, { upsert: true });
@@ -105,10 +112,12 @@ export class MoveNoticeJob {
     return created;
   }
 
-  private async enqueue(c: PlatformCase): Promise<number> {
+  private async enqueue(c: PlatformCase, now: Date): Promise<number> {
     const app = await this.deps.applications.findById(c.externalRef, { userId: 1, caseId: 1 }).lean();
     if (!app || app.caseId !== c.caseId) return 0; // another BFF's case
     await this.deps.applications.updateOne({ _id: app._id }, { $set: { caseStatus: c.status } });
+    if (FINISHED_CASE_STATUSES.includes(c.status))
+      await this.deps.applications.updateOne({ _id: app._id, finishedAt: null }, { $set: { finishedAt: now } });
     const docs: NoticeDoc[] = c.events
       .filter((e) => e.type === 'STATUS')
       .map((e) => ({

@@ -216,6 +216,7 @@ export function createMoveNoticeJob(deps: { store: Connection; platform: Platfor
   const models = moveModels(deps.store);
   return new MoveNoticeJob({
     applications: models.applications,
+    uploads: models.uploads,
     notices: models.notices,
     cursor: models.cursor,
     accounts: accountModel(deps.store),

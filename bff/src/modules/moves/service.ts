@@ -18,6 +18,7 @@ import type { CatalogueService } from '../catalogue/service';
 import { ApplicantContext, type MoveInput, type MovePlatform } from './facts';
 import { fetchMaterial, planMaterials, SOURCE_NAMES, type PlannedMaterial } from './materials';
 import type { FetchedMaterial, MoveApplicationDoc, MoveForm, moveModels } from './model';
+import { FINISHED_CASE_STATUSES } from './retention';
 import { presentApplication, presentDeadline, type MissingItem } from './presenter';
 import { readUpload, UPLOAD_TYPES } from './uploads';
 
@@ -45,7 +46,6 @@ const CONSENT_STATEMENT =
 
 // The notice job keeps `caseStatus` close to the case; a case it has not caught up with is
 // judged on the case itself.
-const FINISHED_CASE_STATUSES = ['COMPLETED', 'REJECTED'];
 const CASE_LOOKUPS_AT_ONCE = 8;
 
 const notFound = () => new AppError(404, 'APPLICATION_NOT_FOUND', '未找到该申请');
