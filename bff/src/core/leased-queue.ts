@@ -131,3 +131,41 @@ export class RepeatingTask {
     await this.running;
   }
 }
+
+/**
+ * A background job over one leased queue: `runOnce` on an interval, its claims named by the
+ * queue's runner id. Subclasses say what one run does and which queue names them.
+ */
+export abstract class LeasedQueueJob {
+  /** The queue (or the object owning it) whose runner id this job's claims carry. */
+  protected abstract readonly queue: { readonly instanceId: string };
+  private readonly task: RepeatingTask;
+
+  constructor(
+    name: string,
+    logger: Logger,
+    private readonly defaultIntervalMs: number,
+  ) {
+    this.task = new RepeatingTask(
+      () => this.runOnce(),
+      (error) => logger.warn({ err: error }, `${name} run failed`),
+    );
+  }
+
+  /** Names this runner in its claims (logs and tests). */
+  get instanceId(): string {
+    return this.queue.instanceId;
+  }
+
+  /** Runs every interval until stopped; overlapping runs in one process are skipped. */
+  start(intervalMs = this.defaultIntervalMs): void {
+    this.task.start(intervalMs);
+  }
+
+  stop(): Promise<void> {
+    return this.task.stop();
+  }
+
+  /** One run at `now`; returns how many items this runner sent. */
+  abstract runOnce(now?: Date): Promise<number>;
+}

@@ -1,6 +1,7 @@
 // Personal data at rest: AES-256-GCM for values we must read back (ID number, name, WeChat
-// session_key, uploaded documents such as ID-card photos) and an HMAC-SHA256 fingerprint for look-ups and uniqueness. Both keys are
-// derived from the one configured key with HKDF, so a leaked fingerprint key cannot decrypt.
+// session_key, uploaded documents such as ID-card photos) and an HMAC-SHA256 fingerprint for
+// look-ups and uniqueness. Both keys are derived from the one configured key with HKDF, so a
+// leaked fingerprint key cannot decrypt.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';

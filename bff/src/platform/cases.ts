@@ -18,6 +18,8 @@ export const CASE_STATUSES = [
   'REJECTED',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
+/** A case in one of these is over: no more examiner steps, no time limit running. */
+export const FINISHED_CASE_STATUSES: readonly string[] = ['COMPLETED', 'REJECTED'] satisfies CaseStatus[];
 
 const trust = z.enum(['A', 'B', 'C', 'D']);
 

@@ -5,7 +5,7 @@
 // case where a reminder can go out twice, preferred to never).
 import dayjs from 'dayjs';
 import { z } from 'zod';
-import { LeasedQueue, RepeatingTask, type DeliveryOutcome } from '../../core/leased-queue';
+import { LeasedQueue, LeasedQueueJob, type DeliveryOutcome } from '../../core/leased-queue';
 import type { Logger } from '../../core/logger';
 import { ZONE } from '../../core/time';
 import type { Platform } from '../../platform';
@@ -30,11 +30,11 @@ export interface ReminderJobDeps {
 
 const wechatAnswer = z.object({ errcode: z.number(), errmsg: z.string().optional() });
 
-export class ReminderJob {
-  private readonly queue: LeasedQueue<ReminderDoc>;
-  private readonly task: RepeatingTask;
+export class ReminderJob extends LeasedQueueJob {
+  protected readonly queue: LeasedQueue<ReminderDoc>;
 
   constructor(private readonly deps: ReminderJobDeps) {
+    super('reminder', deps.logger, REMINDER_INTERVAL_MS);
     this.queue = new LeasedQueue<ReminderDoc>({
       name: 'appointment reminder',
       model: deps.reminders,
@@ -47,24 +47,6 @@ export class ReminderJob {
       // A reminder whose appointment has begun is no longer worth sending.
       alsoWhere: (now) => ({ startsAt: { $gt: now } }),
     });
-    this.task = new RepeatingTask(
-      () => this.runOnce(),
-      (error) => deps.logger.warn({ err: error }, 'reminder run failed'),
-    );
-  }
-
-  /** Names this runner in its claims (logs and tests). */
-  get instanceId(): string {
-    return this.queue.instanceId;
-  }
-
-  /** Runs every interval until stopped; overlapping runs in one process are skipped. */
-  start(intervalMs = REMINDER_INTERVAL_MS): void {
-    this.task.start(intervalMs);
-  }
-
-  stop(): Promise<void> {
-    return this.task.stop();
   }
 
   /** Sends every reminder due at `now`; returns how many this runner sent. */

@@ -8,13 +8,13 @@
 //    (a claim whose instance died is taken over after the lease: the one case where a notice
 //    could go twice, preferred to never).
 import { z } from 'zod';
-import { LeasedQueue, RepeatingTask, type DeliveryOutcome } from '../../core/leased-queue';
+import { LeasedQueue, LeasedQueueJob, type DeliveryOutcome } from '../../core/leased-queue';
 import type { Logger } from '../../core/logger';
 import type { Platform } from '../../platform';
-import type { CasesClient, PlatformCase } from '../../platform/cases';
+import { FINISHED_CASE_STATUSES, type CasesClient, type PlatformCase } from '../../platform/cases';
 import type { AccountModel } from '../accounts/model';
 import type { CursorModel, MoveApplicationModel, NoticeDoc, NoticeModel, UploadModel } from './model';
-import { FINISHED_CASE_STATUSES, purgeExpiredUploads } from './retention';
+import { purgeExpiredUploads } from './retention';
 import { STATUS_TEXT } from './presenter';
 
 export const NOTICE_INTERVAL_MS = 15_000;
@@ -51,11 +51,11 @@ const SHORT_STATUS: Record<string, string> = {
   REJECTED: '未通过',
 };
 
-export class MoveNoticeJob {
-  private readonly queue: LeasedQueue<NoticeDoc>;
-  private readonly task: RepeatingTask;
+export class MoveNoticeJob extends LeasedQueueJob {
+  protected readonly queue: LeasedQueue<NoticeDoc>;
 
   constructor(private readonly deps: MoveNoticeDeps) {
+    super('move notice', deps.logger, NOTICE_INTERVAL_MS);
     this.queue = new LeasedQueue<NoticeDoc>({
       name: 'move status notice',
       model: deps.notices,
@@ -66,23 +66,6 @@ export class MoveNoticeJob {
       maxAttempts: NOTICE_MAX_ATTEMPTS,
       retryMs: NOTICE_RETRY_MS,
     });
-    this.task = new RepeatingTask(
-      () => this.runOnce(),
-      (error) => deps.logger.warn({ err: error }, 'move notice run failed'),
-    );
-  }
-
-  /** Names this runner in its claims (logs and tests). */
-  get instanceId(): string {
-    return this.queue.instanceId;
-  }
-
-  start(intervalMs = NOTICE_INTERVAL_MS): void {
-    this.task.start(intervalMs);
-  }
-
-  stop(): Promise<void> {
-    return this.task.stop();
   }
 
   /**

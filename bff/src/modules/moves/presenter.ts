@@ -1,7 +1,7 @@
 // What leaves the server about an application: masked form values, each material with where it
 // came from and its trust level, what is still missing, the timeline, the deadline in working
 // days and what to do next.
-import type { PlatformCase } from '../../platform/cases';
+import { FINISHED_CASE_STATUSES, type PlatformCase } from '../../platform/cases';
 import { CATEGORY_ITEMS } from '../../rules/move-categories';
 import { addWorkingDays, chinaDay, workingDaysBetween } from '../../rules/working-days';
 import { SOURCE_NAMES, type PlannedMaterial } from './materials';
@@ -44,7 +44,7 @@ export function presentDeadline(timeLimitDays: number, c: PlatformCase | null, n
   const paused = c.status === 'NEEDS_CORRECTION';
   const estimated = !c.dueDate;
   const dueDate = c.dueDate ?? addWorkingDays(new Date(c.submittedAt), timeLimitDays);
-  const finished = c.status === 'COMPLETED' || c.status === 'REJECTED';
+  const finished = FINISHED_CASE_STATUSES.includes(c.status);
   return {
     timeLimitDays,
     dueDate,

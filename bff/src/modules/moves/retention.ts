@@ -6,7 +6,6 @@
 import type { Logger } from '../../core/logger';
 import type { MoveApplicationModel, UploadModel } from './model';
 
-export const FINISHED_CASE_STATUSES: readonly string[] = ['COMPLETED', 'REJECTED'];
 export const UPLOAD_RETENTION_DAYS = 30;
 /** Applications handled per run; the next run continues. */
 const PURGE_BATCH = 100;

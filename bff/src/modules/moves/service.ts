@@ -9,7 +9,7 @@ import { AppError, errors } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { PiiCrypto } from '../../core/pii-crypto';
 import type { AuthSession } from '../../core/principal';
-import type { CaseMaterial, PlatformCase } from '../../platform/cases';
+import { FINISHED_CASE_STATUSES, type CaseMaterial, type PlatformCase } from '../../platform/cases';
 import { validateIdNumber } from '../../rules/id-number';
 import { maskIdNumber } from '../../rules/masking';
 import { CATEGORY_ITEMS, type Decision, type MoveCategory } from '../../rules/move-categories';
@@ -18,7 +18,6 @@ import type { CatalogueService } from '../catalogue/service';
 import { ApplicantContext, type MoveInput, type MovePlatform } from './facts';
 import { fetchMaterial, planMaterials, SOURCE_NAMES, type PlannedMaterial } from './materials';
 import type { FetchedMaterial, MoveApplicationDoc, MoveForm, moveModels } from './model';
-import { FINISHED_CASE_STATUSES } from './retention';
 import { presentApplication, presentDeadline, type MissingItem } from './presenter';
 import { readUpload, UPLOAD_TYPES } from './uploads';
 
@@ -44,8 +43,6 @@ const SUBMIT_WAIT_MS = 5_000;
 const CONSENT_STATEMENT =
   '本人同意户籍、不动产登记、电子证照、社会保险等部门向受理机关提供办理本事项所需的本人材料，仅用于本次办理。';
 
-// The notice job keeps `caseStatus` close to the case; a case it has not caught up with is
-// judged on the case itself.
 const CASE_LOOKUPS_AT_ONCE = 8;
 
 const notFound = () => new AppError(404, 'APPLICATION_NOT_FOUND', '未找到该申请');
@@ -639,6 +636,8 @@ export class MoveService {
    * a few at a time, and judged by the same deadline rule the resident sees.
    */
   async countPastTimeLimit(now: Date): Promise<number> {
+    // The notice job keeps `caseStatus` close to the case; a case it has not caught up with is
+    // judged on the case itself.
     const open = await this.deps.models.applications
       .find({ caseId: { $ne: null }, caseStatus: { $nin: FINISHED_CASE_STATUSES } }, { caseId: 1 })
       .lean<Pick<MoveApplicationDoc, 'caseId'>[]>();

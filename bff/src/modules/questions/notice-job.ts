@@ -2,42 +2,25 @@
 // time failed or was cut short) on an interval. Claims are leased in MongoDB, so each notice goes
 // out once whatever the number of instances (see core/leased-queue.ts).
 import type { Connection } from 'mongoose';
-import { RepeatingTask } from '../../core/leased-queue';
+import { LeasedQueueJob } from '../../core/leased-queue';
 import type { Logger } from '../../core/logger';
 import type { Platform } from '../../platform';
 import { accountModel } from '../accounts/model';
 import { questionModels } from './model';
 import { NOTICE_INTERVAL_MS, Notifier } from './notify';
 
-export class ResidentNoticeJob {
-  private readonly task: RepeatingTask;
+export class ResidentNoticeJob extends LeasedQueueJob {
+  /** The notifier owns the queue (the request that causes a notice tries it through the same one). */
+  protected readonly queue: Notifier;
 
-  constructor(
-    private readonly notifier: Notifier,
-    logger: Logger,
-  ) {
-    this.task = new RepeatingTask(
-      () => this.runOnce(),
-      (error) => logger.warn({ err: error }, 'resident notice run failed'),
-    );
-  }
-
-  /** Names this runner in its claims (logs and tests). */
-  get instanceId(): string {
-    return this.notifier.instanceId;
-  }
-
-  start(intervalMs = NOTICE_INTERVAL_MS): void {
-    this.task.start(intervalMs);
-  }
-
-  stop(): Promise<void> {
-    return this.task.stop();
+  constructor(notifier: Notifier, logger: Logger) {
+    super('resident notice', logger, NOTICE_INTERVAL_MS);
+    this.queue = notifier;
   }
 
   /** Sends every notice due at `now`; returns how many this runner sent. */
   runOnce(now = new Date()): Promise<number> {
-    return this.notifier.drain(now);
+    return this.queue.drain(now);
   }
 }
 

@@ -5,7 +5,6 @@
 // hears straight away; whatever is not sent then (SMS rate limit, platform down, timeout) is
 // retried by the resident-notice job (`notice-job.ts`) through the same leased queue.
 import { z } from 'zod';
-import type { Types } from 'mongoose';
 import type { CallOptions } from '../../core/budget';
 import { LeasedQueue, type DeliveryOutcome } from '../../core/leased-queue';
 import type { Logger } from '../../core/logger';
@@ -25,16 +24,8 @@ export const NOTICE_MAX_ATTEMPTS = 12;
 /** The most a staff member's request waits for the first try (the answer is saved already). */
 export const NOTICE_INLINE_MS = 3000;
 
-export interface Notice {
-  /** Unique per event. */
-  key: string;
-  userId: Types.ObjectId;
-  /** ≤ 20 characters (WeChat `thing` fields). */
-  title: string;
-  /** The SMS text (≤ 300 characters). */
-  text: string;
-  page: string;
-}
+/** What a caller asks to send; `key` (unique per event) becomes the queued notice's _id. */
+export type Notice = Pick<NotificationDoc, 'userId' | 'title' | 'text' | 'page'> & { key: string };
 
 export interface NotifierDeps {
   models: Pick<QuestionModels, 'notifications'>;
