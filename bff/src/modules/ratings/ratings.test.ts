@@ -2,28 +2,17 @@
 // application once, under the application's service item; one not yet completed, someone
 // else's, or a second rating is refused.
 import { examine, submitPropertyMove } from '../moves/testing';
-import {
-  call,
-  loginBySms,
-  personas,
-  realNameSession,
-  startBff,
-  startPlatforms,
-  type Persona,
-  type Platforms,
-  type TestBff,
-} from '../../testing/harness';
+import { call, httpSuite, loginBySms, realNameSession } from '../../testing/harness';
 
 jest.setTimeout(120_000);
 
-let platforms: Platforms;
-let bff: TestBff;
+const suite = httpSuite();
 /** The co-owner, signed in once (an identity binds to one account). */
 let owner: string;
 
 const GOOD = { overall: 5, efficiency: 4, guideAccuracy: 5, convenience: 5, easeOfUse: 4 };
 const rate = (token: string, id: string, level = 'VERY_SATISFIED') =>
-  call(bff.url, 'POST', '/api/ratings', {
+  call(suite.bff.url, 'POST', '/api/ratings', {
     token,
     body: { serviceRef: { type: 'application', id }, level, indicators: GOOD },
   });
@@ -34,24 +23,12 @@ function expectError(answer: { status: number; body: any }, status: number, code
 }
 
 beforeAll(async () => {
-  platforms = await startPlatforms();
-  bff = await startBff(platforms);
-  const people: Persona[] = (await personas(platforms.sandbox.url)).residents;
-  owner = await realNameSession(
-    bff,
-    platforms.sandbox.url,
-    people.find((p) => p.key === 'co-owner-b')!,
-  );
-});
-
-afterAll(async () => {
-  await bff?.stop();
-  await platforms?.stop();
+  owner = await realNameSession(suite.bff, suite.platforms.sandbox.url, suite.person('co-owner-b'));
 });
 
 it('rates the resident’s own completed application once, under its service item, and refuses the rest', async () => {
-  const application = await submitPropertyMove(bff, owner);
-  const draft = await call(bff.url, 'POST', '/api/moves/applications', {
+  const application = await submitPropertyMove(suite.bff, owner);
+  const draft = await call(suite.bff.url, 'POST', '/api/moves/applications', {
     token: owner,
     body: { category: 'PROPERTY' },
   });
@@ -59,12 +36,12 @@ it('rates the resident’s own completed application once, under its service ite
 
   expectError(await rate(owner, draft.body.applicationId), 409, 'SERVICE_NOT_FINISHED');
   expectError(await rate(owner, application.applicationId), 409, 'SERVICE_NOT_FINISHED');
-  await examine(platforms.sandbox.url, application.caseId, 'accept', 'approve');
+  await examine(suite.platforms.sandbox.url, application.caseId, 'accept', 'approve');
   expectError(await rate(owner, application.applicationId), 409, 'SERVICE_NOT_FINISHED');
-  await examine(platforms.sandbox.url, application.caseId, 'complete');
+  await examine(suite.platforms.sandbox.url, application.caseId, 'complete');
 
   // Someone else cannot rate it, nor learn that it exists.
-  const stranger = await loginBySms(bff, platforms.sandbox.url);
+  const stranger = await loginBySms(suite.bff, suite.platforms.sandbox.url);
   expectError(await rate(stranger.token, application.applicationId), 404, 'SERVICE_NOT_FOUND');
   expectError(await rate(owner, 'MAnot-an-application-of-mine'), 404, 'SERVICE_NOT_FOUND');
 
@@ -76,20 +53,22 @@ it('rates the resident’s own completed application once, under its service ite
     levelText: '非常满意',
     rectification: null,
   });
-  const stored = await bff.store.collection('ratings').findOne({ 'serviceRef.id': application.applicationId });
+  const stored = await suite.bff.store.collection('ratings').findOne({ 'serviceRef.id': application.applicationId });
   expect(stored).toMatchObject({ itemCode: 'HJ-QR-GF', itemName: application.itemName, hallId: null, score: 5 });
 
   expectError(await rate(owner, application.applicationId, 'DISSATISFIED'), 409, 'ALREADY_RATED');
-  expect(await bff.store.collection('ratings').countDocuments({ 'serviceRef.id': application.applicationId })).toBe(1);
+  expect(
+    await suite.bff.store.collection('ratings').countDocuments({ 'serviceRef.id': application.applicationId }),
+  ).toBe(1);
 });
 
 it('opens a rectification case for a bad rating of a completed application', async () => {
-  const application = await submitPropertyMove(bff, owner);
-  await examine(platforms.sandbox.url, application.caseId, 'accept', 'review', 'approve', 'complete');
+  const application = await submitPropertyMove(suite.bff, owner);
+  await examine(suite.platforms.sandbox.url, application.caseId, 'accept', 'review', 'approve', 'complete');
   const rated = await rate(owner, application.applicationId, 'VERY_DISSATISFIED');
   expect(rated.status).toBe(201);
   expect(rated.body.rectification).toMatchObject({ status: 'OPEN', levelText: '非常不满意' });
-  const mine = await call(bff.url, 'GET', '/api/rectifications', { token: owner });
+  const mine = await call(suite.bff.url, 'GET', '/api/rectifications', { token: owner });
   expect(mine.body.rectifications.map((r: any) => r.rectificationId)).toEqual([
     rated.body.rectification.rectificationId,
   ]);

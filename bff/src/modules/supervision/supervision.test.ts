@@ -4,44 +4,23 @@
 // available while the case service is down.
 import { examine, submitPropertyMove } from '../moves/testing';
 import { feedbackClock } from '../questions/clock';
-import {
-  call,
-  loginBySms,
-  personas,
-  realNameSession,
-  startBff,
-  startPlatforms,
-  type Persona,
-  type Platforms,
-  type TestBff,
-} from '../../testing/harness';
+import { call, httpSuite, loginBySms, realNameSession } from '../../testing/harness';
 
 jest.setTimeout(120_000);
 
-let platforms: Platforms;
-let bff: TestBff;
+const suite = httpSuite();
 let supervisor: string;
 let owner: string;
 
-const summary = (token = supervisor) => call(bff.url, 'GET', '/api/supervision/summary', { token });
+const summary = (token = supervisor) => call(suite.bff.url, 'GET', '/api/supervision/summary', { token });
 
 beforeAll(async () => {
-  platforms = await startPlatforms();
-  bff = await startBff(platforms);
-  const people = await personas(platforms.sandbox.url);
-  const supervisorMobile = people.staff.find((s: { role: string }) => s.role === 'supervisor').mobile;
-  supervisor = (await loginBySms(bff, platforms.sandbox.url, supervisorMobile)).token;
-  const coOwner = people.residents.find((p: Persona) => p.key === 'co-owner-b')!;
-  owner = await realNameSession(bff, platforms.sandbox.url, coOwner);
+  const supervisorMobile = suite.staff.find((s: { role: string }) => s.role === 'supervisor').mobile;
+  supervisor = (await loginBySms(suite.bff, suite.platforms.sandbox.url, supervisorMobile)).token;
+  owner = await realNameSession(suite.bff, suite.platforms.sandbox.url, suite.person('co-owner-b'));
 });
 
 afterEach(() => feedbackClock.reset());
-
-afterAll(async () => {
-  await call(platforms.sandbox.url, 'DELETE', '/sandbox/faults');
-  await bff?.stop();
-  await platforms?.stop();
-});
 
 it('counts open applications whose working-day deadline has passed, and no others', async () => {
   const empty = await summary();
@@ -49,8 +28,8 @@ it('counts open applications whose working-day deadline has passed, and no other
   expect(empty.body.applications).toEqual({ available: true, pastTimeLimit: 0, note: null });
 
   const filed = async (...actions: string[]) => {
-    const application = await submitPropertyMove(bff, owner);
-    await examine(platforms.sandbox.url, application.caseId, ...actions);
+    const application = await submitPropertyMove(suite.bff, owner);
+    await examine(suite.platforms.sandbox.url, application.caseId, ...actions);
     return application;
   };
   const accepted = await filed('accept');
@@ -59,14 +38,14 @@ it('counts open applications whose working-day deadline has passed, and no other
   await filed('accept', 'reject');
   await filed('accept', 'review');
   const paused = await filed('accept');
-  await call(platforms.sandbox.url, 'POST', `/sandbox/cases/${paused.caseId}/transition`, {
+  await call(suite.platforms.sandbox.url, 'POST', `/sandbox/cases/${paused.caseId}/transition`, {
     body: { action: 'request-correction', items: ['请补充购房合同'] },
   });
-  await call(bff.url, 'POST', '/api/moves/applications', { token: owner, body: { category: 'PROPERTY' } }); // a draft
+  await call(suite.bff.url, 'POST', '/api/moves/applications', { token: owner, body: { category: 'PROPERTY' } }); // a draft
 
   // Today every deadline (10 working days for this item) is ahead.
   expect((await summary()).body.applications.pastTimeLimit).toBe(0);
-  const detail = await call(bff.url, 'GET', `/api/applications/${accepted.applicationId}`, { token: owner });
+  const detail = await call(suite.bff.url, 'GET', `/api/applications/${accepted.applicationId}`, { token: owner });
   const dueDate: string = detail.body.deadline.dueDate;
   expect(detail.body.deadline).toMatchObject({ timeLimitDays: 10, estimated: false, overdue: false });
 
@@ -80,8 +59,8 @@ it('counts open applications whose working-day deadline has passed, and no other
   expect(late.body.applications).toEqual({ available: true, pastTimeLimit: 3, note: null });
 
   // Completing one takes it off the count.
-  await examine(platforms.sandbox.url, accepted.caseId, 'approve', 'complete');
-  await examine(platforms.sandbox.url, waiting.caseId, 'reject');
+  await examine(suite.platforms.sandbox.url, accepted.caseId, 'approve', 'complete');
+  await examine(suite.platforms.sandbox.url, waiting.caseId, 'reject');
   expect((await summary()).body.applications.pastTimeLimit).toBe(1);
 
   // Only supervisors read the summary.
@@ -90,8 +69,8 @@ it('counts open applications whose working-day deadline has passed, and no other
 });
 
 it('still answers with the rest of the summary while the case service is down, saying so', async () => {
-  await submitPropertyMove(bff, owner);
-  const fault = await call(platforms.sandbox.url, 'POST', '/sandbox/faults', {
+  await submitPropertyMove(suite.bff, owner);
+  const fault = await call(suite.platforms.sandbox.url, 'POST', '/sandbox/faults', {
     body: { service: 'case', errorRate: 1 },
   });
   expect(fault.status).toBe(200);
@@ -102,6 +81,6 @@ it('still answers with the rest of the summary while the case service is down, s
     expect(down.body.applications.note).toMatch(/[\u4e00-\u9fa5]/);
     expect(down.body.rectifications).toMatchObject({ open: expect.any(Number) });
   } finally {
-    await call(platforms.sandbox.url, 'DELETE', '/sandbox/faults');
+    await call(suite.platforms.sandbox.url, 'DELETE', '/sandbox/faults');
   }
 });
