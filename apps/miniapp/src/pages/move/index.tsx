@@ -442,7 +442,12 @@ export default function MovePage() {
           <View className="bm-card">
             <Text className="mv-tile__name">{t.materialsTitle}</Text>
             {!answer && <Skeleton lines={4} />}
-            {answer && materials.every((m) => m.mode === 'fetch') && <Text className="bm-muted">{t.noUploads}</Text>}
+            {answer && materials.every((m) => m.mode === 'fetch') && (
+              // A block of its own: two Texts side by side run on as one line under the title.
+              <View>
+                <Text className="bm-muted">{t.noUploads}</Text>
+              </View>
+            )}
             <View className="mv-list">
               {materials.map((m) => {
                 const mine = uploadsByKey.get(m.key);
