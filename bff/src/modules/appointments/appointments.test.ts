@@ -279,8 +279,9 @@ describe('cancelAppointment and rescheduleAppointment', () => {
     const targets = ['10:00', '10:30', '11:00', '11:30', '13:00'].map((t) => slot('2026-03-09', t));
     // Held at the hall service's door for a moment, the five requests all read the booking before
     // any of them moves it: a real race, not five requests that happen to run one after another
-    // (each of which would rightly succeed).
-    expect((await sandbox('POST', '/sandbox/faults', { service: 'hall', latencyMs: 300 })).status).toBe(200);
+    // (each of which would rightly succeed). The hold is long enough that a busy test machine
+    // cannot spread the five arrivals wider than it (300 ms once let one arrive after another's move).
+    expect((await sandbox('POST', '/sandbox/faults', { service: 'hall', latencyMs: 1500 })).status).toBe(200);
     const moves = await Promise.all(
       targets.map((slotId) => api('POST', `/api/appointments/${original.appointmentId}/reschedule`, token, { slotId })),
     ).finally(() => sandbox('DELETE', '/sandbox/faults'));
