@@ -15,6 +15,8 @@ beforeAll(async () => {
     PLATFORM_CALL_TIMEOUT_MS: '400',
     PLATFORM_REQUEST_BUDGET_MS: '1500',
     PLATFORM_BREAKER_RESET_MS: '1000',
+    // As deployed behind the city's TLS gateway: X-Forwarded-Proto says whether the answer travels over TLS.
+    TRUST_PROXY: 'true',
   });
 });
 
@@ -249,6 +251,26 @@ describe('request ids, CORS and headers', () => {
     expect(normal.headers.get('cache-control')).toBe('no-store');
     expect(normal.headers.get('x-frame-options')).toBe('DENY');
     expect(normal.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it('answers CORS only to requests with an Origin', async () => {
+    const plain = await call(bff.url, 'GET', '/api/healthz');
+    expect(plain.headers.get('access-control-allow-origin')).toBeNull();
+    expect(plain.headers.get('vary')).toBeNull();
+    const crossOrigin = await call(bff.url, 'GET', '/api/healthz', { headers: { origin: 'http://localhost:10086' } });
+    expect(crossOrigin.headers.get('access-control-allow-origin')).toBe('*');
+    expect(crossOrigin.headers.get('access-control-expose-headers')).toContain('X-Request-Id');
+    expect(crossOrigin.headers.get('vary')).toContain('Origin');
+  });
+
+  it('sends Strict-Transport-Security only over TLS (RFC 6797 forbids it over plain HTTP)', async () => {
+    const plain = await call(bff.url, 'GET', '/api/healthz');
+    expect(plain.headers.get('strict-transport-security')).toBeNull();
+    const overTls = await call(bff.url, 'GET', '/api/healthz', { headers: { 'x-forwarded-proto': 'https' } });
+    expect(overTls.headers.get('strict-transport-security')).toMatch(/^max-age=31536000/);
+    const page = await fetch(`${bff.url}/`, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(page.headers.get('strict-transport-security')).toMatch(/^max-age=31536000/);
+    expect((await fetch(`${bff.url}/`)).headers.get('strict-transport-security')).toBeNull();
   });
 });
 

@@ -6,7 +6,7 @@ import serve from 'koa-static';
 import type { Connection } from 'mongoose';
 import type { Config } from './config';
 import { actableOperation, actingAuthentication, ASSIST_GRANT_HEADER } from './core/acting';
-import { authenticate, requireAccess } from './core/auth';
+import { checkAccess, signIn } from './core/auth';
 import { requestBudget } from './core/budget';
 import { AppError, errorHandler } from './core/errors';
 import type { Logger } from './core/logger';
@@ -14,7 +14,7 @@ import { Api } from './core/openapi';
 import { createPiiCrypto } from './core/pii-crypto';
 import { RateLimiter } from './core/rate-limit';
 import { requestContext } from './core/request-context';
-import { securityHeaders } from './core/security-headers';
+import { isApiPath, securityHeaders } from './core/security-headers';
 import { accountModel } from './modules/accounts/model';
 import { AccountService } from './modules/accounts/service';
 import { registerApplicationRoutes } from './modules/applications/routes';
@@ -73,8 +73,8 @@ export function createApp({ config, store, logger, platform }: AppDeps): Koa {
 
   // A guide's request under a proxy grant runs as the resident on operations that declare it.
   const api: Api = new Api({
-    authenticate: actingAuthentication(authenticate(sessions), assist, (id) => actableOperation(api, id)),
-    require: requireAccess,
+    authenticate: actingAuthentication(signIn(sessions), assist, (id) => actableOperation(api, id)),
+    authorize: checkAccess,
   });
   registerHealthRoutes(api, {
     store,
@@ -115,17 +115,21 @@ export function createApp({ config, store, logger, platform }: AppDeps): Koa {
   const app = new Koa({ proxy: config.trustProxy });
   app.use(requestContext(logger));
   app.use(errorHandler());
-  app.use(
-    cors({
-      origin:
-        config.corsOrigins === '*'
-          ? '*'
-          : (ctx) => (config.corsOrigins.includes(ctx.get('origin')) ? ctx.get('origin') : ''),
-      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', ASSIST_GRANT_HEADER],
-      exposeHeaders: ['X-Request-Id', 'Retry-After'],
-      maxAge: 600,
-    }),
-  );
+  const crossOrigin = cors({
+    origin:
+      config.corsOrigins === '*'
+        ? '*'
+        : (ctx) => (config.corsOrigins.includes(ctx.get('origin')) ? ctx.get('origin') : ''),
+    allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', ASSIST_GRANT_HEADER],
+    exposeHeaders: ['X-Request-Id', 'Retry-After'],
+    maxAge: 600,
+  });
+  // CORS concerns only requests that carry an Origin (Fetch standard): the mini-program and
+  // same-origin H5 reads send none. API answers are never cached (no-store), so without an Origin
+  // they need no Vary: Origin either; pages keep the full treatment for caches.
+  app.use(function withCors(ctx, next) {
+    return ctx.get('origin') || !isApiPath(ctx.path) ? crossOrigin(ctx, next) : next();
+  });
   app.use(securityHeaders());
   app.use(requestBudget(config.platform.requestBudgetMs));
   app.use(

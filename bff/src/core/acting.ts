@@ -7,6 +7,7 @@ import type { Context, Middleware, Next } from 'koa';
 import { AppError } from './errors';
 import { type Api, z } from './openapi';
 import type { AuthSession } from './principal';
+import type { SignIn } from './auth';
 
 export const ASSIST_GRANT_HEADER = 'X-Assist-Grant';
 const GRANT_ID = /^ag_[A-Za-z0-9_-]{16,40}$/;
@@ -125,66 +126,65 @@ function operationIdOf(ctx: Context): string | undefined {
  * judge the resident. The outcome of the handler is recorded under the grant.
  */
 export function actingAuthentication(
-  authenticate: Middleware,
+  signIn: SignIn,
   grants: GrantAuthority,
   operationOf: (operationId: string | undefined) => ActableOperation | undefined,
 ): Middleware {
   return async function authenticateOrAct(ctx: Context, next: Next) {
-    await authenticate(ctx, async () => {
-      const grantId = ctx.get(ASSIST_GRANT_HEADER).trim();
-      if (!grantId) return next();
-      if (!GRANT_ID.test(grantId)) throw new AppError(400, 'ASSIST_GRANT_INVALID', '代办授权编号格式不正确');
-      const operationId = operationIdOf(ctx) ?? 'unknown';
-      const operation = operationOf(operationId);
-      const guide = ctx.state.session as AuthSession;
-      if (!operation) {
-        throw new AppError(403, 'ASSIST_NOT_ALLOWED', '该操作不能代办，请由居民本人办理');
-      }
-      const grant = await grants.openForActing(grantId, guide, { id: operationId, label: operation.label });
-      ctx.state.session = grant.resident;
-      ctx.state.acting = { grantId, guideSession: guide };
+    await signIn(ctx);
+    const grantId = ctx.get(ASSIST_GRANT_HEADER).trim();
+    if (!grantId) return next();
+    if (!GRANT_ID.test(grantId)) throw new AppError(400, 'ASSIST_GRANT_INVALID', '代办授权编号格式不正确');
+    const operationId = operationIdOf(ctx) ?? 'unknown';
+    const operation = operationOf(operationId);
+    const guide = ctx.state.session as AuthSession;
+    if (!operation) {
+      throw new AppError(403, 'ASSIST_NOT_ALLOWED', '该操作不能代办，请由居民本人办理');
+    }
+    const grant = await grants.openForActing(grantId, guide, { id: operationId, label: operation.label });
+    ctx.state.session = grant.resident;
+    ctx.state.acting = { grantId, guideSession: guide };
 
-      const base = { grantId, operationId, operationName: operation.label };
-      let item: string | null;
-      try {
-        item = await operation.item(ctx);
-      } catch (error) {
-        await grants.record({ ...base, itemCode: null, targetId: null, result: 'FAILED', errorCode: codeOf(error) });
-        throw error;
-      }
-      const listRead = item === null && operation.narrow !== undefined;
-      if (!listRead && (item === null || !grant.items.includes(item))) {
-        const refusal = itemNotGranted();
-        await grants.record({
-          ...base,
-          itemCode: item,
-          targetId: targetOf(operation, ctx, undefined),
-          result: 'REFUSED',
-          errorCode: refusal.code,
-        });
-        throw refusal;
-      }
-      try {
-        await next();
-      } catch (error) {
-        const refused = error instanceof AppError && error.status < 500;
-        await grants.record({
-          ...base,
-          itemCode: item,
-          targetId: targetOf(operation, ctx, undefined),
-          result: refused ? 'REFUSED' : 'FAILED',
-          errorCode: codeOf(error),
-        });
-        throw error;
-      }
-      if (operation.narrow) ctx.body = operation.narrow(ctx.body, grant.items);
+    const base = { grantId, operationId, operationName: operation.label };
+    let item: string | null;
+    try {
+      item = await operation.item(ctx);
+    } catch (error) {
+      await grants.record({ ...base, itemCode: null, targetId: null, result: 'FAILED', errorCode: codeOf(error) });
+      throw error;
+    }
+    const listRead = item === null && operation.narrow !== undefined;
+    if (!listRead && (item === null || !grant.items.includes(item))) {
+      const refusal = itemNotGranted();
       await grants.record({
         ...base,
         itemCode: item,
-        targetId: targetOf(operation, ctx, ctx.body),
-        result: 'OK',
-        errorCode: null,
+        targetId: targetOf(operation, ctx, undefined),
+        result: 'REFUSED',
+        errorCode: refusal.code,
       });
+      throw refusal;
+    }
+    try {
+      await next();
+    } catch (error) {
+      const refused = error instanceof AppError && error.status < 500;
+      await grants.record({
+        ...base,
+        itemCode: item,
+        targetId: targetOf(operation, ctx, undefined),
+        result: refused ? 'REFUSED' : 'FAILED',
+        errorCode: codeOf(error),
+      });
+      throw error;
+    }
+    if (operation.narrow) ctx.body = operation.narrow(ctx.body, grant.items);
+    await grants.record({
+      ...base,
+      itemCode: item,
+      targetId: targetOf(operation, ctx, ctx.body),
+      result: 'OK',
+      errorCode: null,
     });
   };
 }

@@ -25,8 +25,14 @@ export function bearerToken(ctx: Context): string | null {
   return match ? match[1] : null;
 }
 
-export function authenticate(resolver: SessionResolver) {
-  return async function requireSession(ctx: Context, next: Next) {
+/**
+ * Resolves the bearer token into `ctx.state.session` or throws 401. A plain function rather than
+ * a middleware so that the route wrapper and the acting switch call it without a closure per request.
+ */
+export type SignIn = (ctx: Context) => Promise<void>;
+
+export function signIn(resolver: SessionResolver): SignIn {
+  return async function resolveSession(ctx: Context) {
     const token = bearerToken(ctx);
     if (!token) throw errors.unauthenticated('请先登录');
     if (!TOKEN_FORMAT.test(token)) throw errors.unauthenticated('登录状态无效，请重新登录');
@@ -38,22 +44,34 @@ export function authenticate(resolver: SessionResolver) {
     }
     ctx.state.session = outcome.session;
     ctx.state.token = token;
+  };
+}
+
+export function authenticate(resolver: SessionResolver) {
+  const resolveSession = signIn(resolver);
+  return async function requireSession(ctx: Context, next: Next) {
+    await resolveSession(ctx);
     await next();
   };
 }
 
+/** Throws 401 / 403 unless the request's session meets the requirement. */
+export function checkAccess(ctx: Context, requirement: AuthRequirement): void {
+  const session = ctx.state.session as AuthSession | undefined;
+  if (!session) throw errors.unauthenticated();
+  if (requirement.roles && !requirement.roles.includes(session.role)) throw errors.forbidden();
+  if (requirement.level && !levelAtLeast(session.level, requirement.level)) {
+    const message =
+      requirement.level === 'FACE_CHECKED'
+        ? '此操作需要先完成人脸核验'
+        : `此操作需要先完成${LEVEL_NAMES[requirement.level]}`;
+    throw errors.levelRequired(requirement.level, message);
+  }
+}
+
 export function requireAccess(requirement: AuthRequirement) {
   return async function guard(ctx: Context, next: Next) {
-    const session = ctx.state.session as AuthSession | undefined;
-    if (!session) throw errors.unauthenticated();
-    if (requirement.roles && !requirement.roles.includes(session.role)) throw errors.forbidden();
-    if (requirement.level && !levelAtLeast(session.level, requirement.level)) {
-      const message =
-        requirement.level === 'FACE_CHECKED'
-          ? '此操作需要先完成人脸核验'
-          : `此操作需要先完成${LEVEL_NAMES[requirement.level]}`;
-      throw errors.levelRequired(requirement.level, message);
-    }
+    checkAccess(ctx, requirement);
     await next();
   };
 }

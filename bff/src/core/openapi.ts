@@ -60,14 +60,14 @@ export interface RouteDefinition<
   response: R;
   successStatus?: number;
   errors?: DocumentedError[];
-  /** Extra middleware run after authentication and before the handler (rate limits). */
-  before?: Middleware[];
   handler: (ctx: Context, input: { body: Infer<B>; params: Infer<P>; query: Infer<Q> }) => Promise<z.input<R>>;
 }
 
 export interface RouteGuards {
+  /** Sets `ctx.state.session` (or throws 401), then runs the rest of the route. */
   authenticate: Middleware;
-  require(requirement: AuthRequirement): Middleware;
+  /** Throws 401 / 403 unless the session meets the operation's requirement. */
+  authorize(ctx: Context, requirement: AuthRequirement): void;
 }
 
 export class Api {
@@ -114,10 +114,12 @@ export class Api {
     });
 
     const koaPath = def.path.replace(/\{(\w+)\}/g, ':$1');
-    const stack: Middleware[] = [];
-    if (def.auth) stack.push(this.guards.authenticate, this.guards.require(def.auth));
-    stack.push(...(def.before ?? []));
-    stack.push(async (ctx) => {
+    const { auth } = def;
+    const { authorize } = this.guards;
+    // The access check runs inside the handler step rather than as a middleware of its own: every
+    // layer of a route is one more dispatch and promise on every request.
+    const handle: Middleware = async (ctx) => {
+      if (auth) authorize(ctx, auth);
       const input = {
         body: (def.body ? parseOrThrow(def.body, ctx.request.body ?? {}, 'body') : undefined) as Infer<B>,
         params: (def.params
@@ -129,7 +131,8 @@ export class Api {
       ctx.body = result;
       // A handler may choose another status (readiness answers 503 with its normal body).
       ctx.status = (ctx.state.status as number | undefined) ?? def.successStatus ?? 200;
-    });
+    };
+    const stack = auth ? [this.guards.authenticate, handle] : [handle];
     this.router[def.method](def.operationId, koaPath, ...(stack as Parameters<Router['get']>[2][]));
   }
 

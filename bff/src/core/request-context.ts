@@ -16,19 +16,25 @@ export function requestContext(logger: Logger) {
     try {
       await next();
     } finally {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const line = {
-        requestId,
-        method: ctx.method,
-        path: ctx.path,
-        status: ctx.status,
-        ms: Math.round(ms * 10) / 10,
-        userId: ctx.state.session?.userId,
-        errorCode: ctx.state.errorCode,
-      };
-      if (ctx.state.unexpectedError) logger.error({ ...line, err: ctx.state.unexpectedError }, 'request failed');
-      else if (ctx.state.upstreamError) logger.warn({ ...line, err: ctx.state.upstreamError }, 'platform call failed');
-      else logger.info(line, 'request');
+      const failure = ctx.state.unexpectedError ?? ctx.state.upstreamError;
+      const level = ctx.state.unexpectedError ? 'error' : ctx.state.upstreamError ? 'warn' : 'info';
+      // The line is only built when it will be written (busy deployments log at warn).
+      if (logger.isLevelEnabled(level)) {
+        const line = {
+          requestId,
+          method: ctx.method,
+          path: ctx.path,
+          status: ctx.status,
+          ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
+          userId: ctx.state.session?.userId,
+          errorCode: ctx.state.errorCode,
+          ...(failure ? { err: failure } : {}),
+        };
+        logger[level](
+          line,
+          level === 'error' ? 'request failed' : level === 'warn' ? 'platform call failed' : 'request',
+        );
+      }
     }
   };
 }

@@ -1,22 +1,30 @@
 // Security headers. API answers (JSON, often personal data) get the short set a JSON API needs:
 // never cached, never sniffed, never framed, no referrer. The H5 pages get helmet's full set with
 // a content security policy for the app. One fixed object per kind, set in one call per request.
+// Strict-Transport-Security goes only on answers that travelled over TLS (directly or, with
+// TRUST_PROXY, behind a TLS proxy): RFC 6797 §7.2 forbids it over plain HTTP, where browsers ignore it.
 import type { Context, Middleware, Next } from 'koa';
 import helmet from 'koa-helmet';
+
+const HSTS = 'max-age=31536000; includeSubDomains';
 
 const API_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
   'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Referrer-Policy': 'no-referrer',
-  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
 };
 
+export function isApiPath(path: string): boolean {
+  return path.startsWith('/api/');
+}
+
 export function securityHeaders(): Middleware {
   const pages = helmet({
     crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: false,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -30,7 +38,8 @@ export function securityHeaders(): Middleware {
     },
   });
   return function withSecurityHeaders(ctx: Context, next: Next) {
-    if (!ctx.path.startsWith('/api/')) return pages(ctx, next);
+    if (ctx.secure) ctx.set('Strict-Transport-Security', HSTS);
+    if (!isApiPath(ctx.path)) return pages(ctx, next);
     ctx.set(API_HEADERS);
     return next();
   };

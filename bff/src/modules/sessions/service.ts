@@ -1,6 +1,6 @@
 // Session life cycle: issue, resolve (the per-request hot path), rotate when the level rises,
 // revoke one or all. Writes that must not race are single-document conditional updates.
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
 import type { Config } from '../../config';
@@ -15,7 +15,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 const LOOKUP_BATCH_MAX = 200;
 
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return hash('sha256', token);
 }
 
 export function newToken(): string {
