@@ -149,7 +149,7 @@ export function createApp({ config, store, logger, platform }: AppDeps): Koa {
       },
     }),
   );
-  app.use(api.router.routes());
+  app.use(api.routes());
   app.use(api.router.allowedMethods({ throw: true }));
   if (config.staticDir) app.use(serve(config.staticDir, { index: 'index.html', maxage: 0 }));
   app.on('error', (error: unknown) => logger.debug({ err: error }, 'connection error'));

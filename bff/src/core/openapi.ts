@@ -72,7 +72,14 @@ export interface RouteGuards {
 
 export class Api {
   readonly registry = new OpenAPIRegistry();
+  /** Routes registered directly (the document itself) and the 405 / 501 answers for all routes. */
   readonly router = new Router();
+  /**
+   * Operations grouped by the first segment after /api/ (`/api/moves/...` → `moves`), one router
+   * per group: a request is matched against its own group's few routes instead of all of them
+   * (@koa/router tests every route's pattern on every request).
+   */
+  private readonly groups = new Map<string, Router>();
   private readonly operationIds = new Set<string>();
 
   constructor(private readonly guards: RouteGuards) {
@@ -133,7 +140,26 @@ export class Api {
       ctx.status = (ctx.state.status as number | undefined) ?? def.successStatus ?? 200;
     };
     const stack = auth ? [this.guards.authenticate, handle] : [handle];
-    this.router[def.method](def.operationId, koaPath, ...(stack as Parameters<Router['get']>[2][]));
+    this.groupOf(def.path)[def.method](def.operationId, koaPath, ...(stack as Parameters<Router['get']>[2][]));
+  }
+
+  /** The middleware that dispatches a request to its group's router (after every route is registered). */
+  routes(): Middleware {
+    const ungrouped = this.router.routes() as unknown as Middleware;
+    const dispatchers = new Map(
+      [...this.groups].map(([group, router]) => [group, router.routes() as unknown as Middleware]),
+    );
+    return function dispatchByGroup(ctx, next) {
+      return (dispatchers.get(groupOfPath(ctx.path)) ?? ungrouped)(ctx, next);
+    };
+  }
+
+  private groupOf(path: string): Router {
+    const group = groupOfPath(path);
+    if (!group || /[{:]/.test(group)) throw new Error(`route ${path} needs a fixed first segment after /api/`);
+    let router = this.groups.get(group);
+    if (!router) this.groups.set(group, (router = new Router()));
+    return router;
   }
 
   document(info: { title: string; version: string; description?: string }) {
@@ -143,6 +169,13 @@ export class Api {
       servers: [{ url: '/' }],
     });
   }
+}
+
+/** `/api/moves/applications` → `moves`; '' for paths outside /api/. */
+function groupOfPath(path: string): string {
+  if (!path.startsWith('/api/')) return '';
+  const end = path.indexOf('/', 5);
+  return end === -1 ? path.slice(5) : path.slice(5, end);
 }
 
 function errorResponses(
