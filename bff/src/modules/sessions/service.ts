@@ -167,10 +167,15 @@ export class SessionService implements SessionResolver {
   }
 
   private async findMany(ids: readonly string[]): Promise<(SessionDoc | null)[]> {
-    const docs = (await this.model.collection
-      .find({ _id: { $in: [...new Set(ids)] } } as never, { batchSize: ids.length })
-      .toArray()) as unknown as SessionDoc[];
-    const byId = new Map(docs.map((doc) => [doc._id, doc]));
+    // One find command with a single reply batch: the driver's cursor machinery (cursor object,
+    // options, getMore/kill bookkeeping) costs more per look-up than the query itself.
+    const reply = (await this.model.db.db!.command({
+      find: this.model.collection.collectionName,
+      filter: { _id: { $in: [...new Set(ids)] } },
+      batchSize: ids.length,
+      singleBatch: true,
+    })) as { cursor: { firstBatch: SessionDoc[] } };
+    const byId = new Map(reply.cursor.firstBatch.map((doc) => [doc._id, doc]));
     // A copy per caller: resolve() updates lastSeenAt on the document it was given.
     return ids.map((id) => {
       const doc = byId.get(id);
