@@ -2,7 +2,7 @@
 // what is left, so a slow platform still yields an answer (504) within the budget. The deadline
 // travels explicitly (ctx.state.deadline -> service -> client) rather than through
 // AsyncLocalStorage, whose promise hooks would slow every request of the process.
-import type { Context, Next } from 'koa';
+import type { Context } from 'koa';
 
 /** What a platform call needs to know about the request it serves. */
 export interface CallOptions {
@@ -10,11 +10,9 @@ export interface CallOptions {
   deadline?: number;
 }
 
-export function requestBudget(budgetMs: number) {
-  return function withBudget(ctx: Context, next: Next) {
-    ctx.state.deadline = Date.now() + budgetMs;
-    return next();
-  };
+/** Starts the budget of a request (called by the request context, first thing per request). */
+export function startBudget(ctx: Context, budgetMs: number): void {
+  ctx.state.deadline = Date.now() + budgetMs;
 }
 
 /** The call options of the current request, for handlers to pass to services. */

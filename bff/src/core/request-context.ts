@@ -1,13 +1,15 @@
-// Request id (X-Request-Id in and out) and one access-log line per request. The path is logged
-// without its query string; the user is named by id only.
+// Request id (X-Request-Id in and out), the start of the request's time budget, and one access-log
+// line per request. The path is logged without its query string; the user is named by id only.
 import { randomUUID } from 'node:crypto';
 import type { Context, Next } from 'koa';
+import { startBudget } from './budget';
 import type { Logger } from './logger';
 
 const INCOMING_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
-export function requestContext(logger: Logger) {
+export function requestContext(logger: Logger, budgetMs: number) {
   return async function withRequestContext(ctx: Context, next: Next) {
+    startBudget(ctx, budgetMs);
     const incoming = ctx.get('x-request-id');
     const requestId = INCOMING_ID.test(incoming) ? incoming : randomUUID();
     ctx.state.requestId = requestId;
