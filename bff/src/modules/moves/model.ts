@@ -131,6 +131,8 @@ const applicationSchema = new Schema<MoveApplicationDoc>(
 );
 
 applicationSchema.index({ uploadsPurgedAt: 1, finishedAt: 1 });
+// Abandoned drafts are found by their last change (retention.ts).
+applicationSchema.index({ state: 1, updatedAt: 1 });
 
 export interface UploadDoc {
   _id: string;

@@ -296,6 +296,48 @@ describe('submission', () => {
     expect(patched.body.error.code).toBe('APPLICATION_SUBMITTED');
   });
 
+  it('deletes the files of a draft untouched for 90 days and asks for them again, keeping the form', async () => {
+    const token = await tokenOf('no-property');
+    const draft = async () => {
+      const created = await call(suite.bff.url, 'POST', '/api/moves/applications', {
+        token,
+        body: { category: 'EMPLOYMENT', form: { destinationCity: '广州市', contactMobile: '13900000008' } },
+      });
+      const id: string = created.body.applicationId;
+      expect((await upload(token, id, 'LABOUR_CONTRACT', PDF)).status).toBe(200);
+      return id;
+    };
+    const abandoned = await draft();
+    const active = await draft();
+    const applications = suite.bff.store.collection('move_applications');
+    const uploads = suite.bff.store.collection('move_uploads');
+    // The first draft was last changed 91 days ago (files and all), the second one just now.
+    const then = new Date(Date.now() - 91 * 86_400_000);
+    await applications.updateOne({ _id: abandoned } as never, { $set: { updatedAt: then } });
+    await uploads.updateMany({ applicationId: abandoned } as never, { $set: { createdAt: then } });
+    const kept = await uploads.countDocuments({ applicationId: { $nin: [abandoned, active] } } as never);
+
+    await createMoveNoticeJob({ ...suite.bff, logger: createLogger('warn') }).runOnce();
+    expect(await uploads.countDocuments({ applicationId: abandoned } as never)).toBe(0);
+    expect(await uploads.countDocuments({ applicationId: active } as never)).toBe(1);
+    expect(await uploads.countDocuments({ applicationId: { $nin: [abandoned, active] } } as never)).toBe(kept);
+
+    const back = await call(suite.bff.url, 'GET', `/api/applications/${abandoned}`, { token });
+    expect(back.body).toMatchObject({
+      status: 'DRAFT',
+      form: { destinationCity: '广州市', contactMobile: '13900000008' },
+    });
+    const submit = await call(suite.bff.url, 'POST', `/api/moves/applications/${abandoned}/submit`, {
+      token,
+      body: { consent: true },
+    });
+    expect(submit.status).toBe(422);
+    expect(submit.body.error.missing.map((m: { key: string }) => m.key)).toContain('LABOUR_CONTRACT');
+    // Uploading again makes the draft whole.
+    expect((await upload(token, abandoned, 'LABOUR_CONTRACT', PDF)).status).toBe(200);
+    expect(await uploads.countDocuments({ applicationId: abandoned } as never)).toBe(1);
+  });
+
   it('follows examiner transitions on the timeline, with the correction flow and one notice per change', async () => {
     const token = await tokenOf('graduate');
     const created = await call(suite.bff.url, 'POST', '/api/moves/applications', {

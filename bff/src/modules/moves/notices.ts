@@ -14,7 +14,7 @@ import type { Platform } from '../../platform';
 import { FINISHED_CASE_STATUSES, type CasesClient, type PlatformCase } from '../../platform/cases';
 import type { AccountModel } from '../accounts/model';
 import type { CursorModel, MoveApplicationModel, NoticeDoc, NoticeModel, UploadModel } from './model';
-import { purgeExpiredUploads } from './retention';
+import { purgeAbandonedDraftUploads, purgeExpiredUploads } from './retention';
 import { STATUS_TEXT } from './presenter';
 
 export const NOTICE_INTERVAL_MS = 15_000;
@@ -69,13 +69,15 @@ export class MoveNoticeJob extends LeasedQueueJob {
   }
 
   /**
-   * Collects new status changes, sends what is due and deletes uploads past their retention;
+   * Collects new status changes, sends what is due and deletes uploads past their retention
+   * (finished cases and abandoned drafts);
    * returns how many notices this runner sent.
    */
   async runOnce(now = new Date()): Promise<number> {
     await this.collect(now);
     const sent = await this.deliverDue(now);
     await purgeExpiredUploads(this.deps, now);
+    await purgeAbandonedDraftUploads(this.deps, now);
     return sent;
   }
 
