@@ -1,6 +1,6 @@
 // Bearer authentication and the level / role guards. The look-up itself belongs to the
 // sessions module; this file only reads the header and turns outcomes into 401 / 403.
-import type { Context, Next } from 'koa';
+import type { Context } from 'koa';
 import { AppError, errors } from './errors';
 import { LEVEL_NAMES, levelAtLeast, type AuthSession, type Level, type Role } from './principal';
 
@@ -27,7 +27,7 @@ export function bearerToken(ctx: Context): string | null {
 
 /**
  * Resolves the bearer token into `ctx.state.session` or throws 401. A plain function rather than
- * a middleware so that the route wrapper and the acting switch call it without a closure per request.
+ * a middleware: the route's authentication step (core/acting.ts) calls it, then goes on itself.
  */
 export type SignIn = (ctx: Context) => Promise<void>;
 
@@ -47,14 +47,6 @@ export function signIn(resolver: SessionResolver): SignIn {
   };
 }
 
-export function authenticate(resolver: SessionResolver) {
-  const resolveSession = signIn(resolver);
-  return async function requireSession(ctx: Context, next: Next) {
-    await resolveSession(ctx);
-    await next();
-  };
-}
-
 /** Throws 401 / 403 unless the request's session meets the requirement. */
 export function checkAccess(ctx: Context, requirement: AuthRequirement): void {
   const session = ctx.state.session as AuthSession | undefined;
@@ -67,13 +59,6 @@ export function checkAccess(ctx: Context, requirement: AuthRequirement): void {
         : `此操作需要先完成${LEVEL_NAMES[requirement.level]}`;
     throw errors.levelRequired(requirement.level, message);
   }
-}
-
-export function requireAccess(requirement: AuthRequirement) {
-  return async function guard(ctx: Context, next: Next) {
-    checkAccess(ctx, requirement);
-    await next();
-  };
 }
 
 export function sessionOf(ctx: Context): AuthSession {
