@@ -13,11 +13,16 @@ export const DRAFT_UPLOAD_RETENTION_DAYS = 90;
 /** Applications handled per run; the next run continues. */
 const PURGE_BATCH = 100;
 
-export async function purgeExpiredUploads(
-  deps: { applications: MoveApplicationModel; uploads: UploadModel; logger: Logger },
-  now: Date,
-): Promise<number> {
-  const before = new Date(now.getTime() - UPLOAD_RETENTION_DAYS * 86_400_000);
+interface RetentionDeps {
+  applications: MoveApplicationModel;
+  uploads: UploadModel;
+  logger: Logger;
+}
+
+const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
+
+export async function purgeExpiredUploads(deps: RetentionDeps, now: Date): Promise<number> {
+  const before = daysBefore(now, UPLOAD_RETENTION_DAYS);
   const due = await deps.applications
     .find({ uploadsPurgedAt: null, finishedAt: { $ne: null, $lte: before } }, { _id: 1 })
     .limit(PURGE_BATCH)
@@ -32,11 +37,8 @@ export async function purgeExpiredUploads(
   return files;
 }
 
-export async function purgeAbandonedDraftUploads(
-  deps: { applications: MoveApplicationModel; uploads: UploadModel; logger: Logger },
-  now: Date,
-): Promise<number> {
-  const before = new Date(now.getTime() - DRAFT_UPLOAD_RETENTION_DAYS * 86_400_000);
+export async function purgeAbandonedDraftUploads(deps: RetentionDeps, now: Date): Promise<number> {
+  const before = daysBefore(now, DRAFT_UPLOAD_RETENTION_DAYS);
   const due = await deps.applications
     .find({ state: 'DRAFT', updatedAt: { $lte: before }, 'uploads.0': { $exists: true } }, { _id: 1, updatedAt: 1 })
     .limit(PURGE_BATCH)
