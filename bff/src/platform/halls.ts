@@ -168,11 +168,16 @@ export class HallsClient {
     return this.answer('cancel', appointment, res);
   }
 
-  async reschedule(idNumber: string, appointmentId: string, slotId: string): Promise<HallResult<PlatformAppointment>> {
+  async reschedule(
+    idNumber: string,
+    appointmentId: string,
+    slotId: string,
+    fromSlotId?: string,
+  ): Promise<HallResult<PlatformAppointment>> {
     const res = await this.http.request(SERVICE, {
       method: 'POST',
       path: `/v1/halls/appointments/${encodeURIComponent(appointmentId)}/reschedule`,
-      body: { idNumber, slotId },
+      body: { idNumber, slotId, fromSlotId },
     });
     return this.answer('reschedule', appointment, res);
   }

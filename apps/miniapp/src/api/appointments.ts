@@ -121,10 +121,10 @@ export function cancelAppointment(appointmentId: string): Promise<Appointment> {
 }
 
 /** rescheduleAppointment */
-export function rescheduleAppointment(appointmentId: string, slotId: string): Promise<Appointment> {
+export function rescheduleAppointment(appointmentId: string, slotId: string, fromSlotId: string): Promise<Appointment> {
   return request(`/appointments/${encodeURIComponent(appointmentId)}/reschedule`, {
     method: 'POST',
-    data: { slotId },
+    data: { slotId, fromSlotId },
     quiet: BOOKING_REFUSALS,
   });
 }

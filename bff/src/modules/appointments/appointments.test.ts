@@ -277,20 +277,28 @@ describe('cancelAppointment and rescheduleAppointment', () => {
     ]);
 
     const targets = ['10:00', '10:30', '11:00', '11:30', '13:00'].map((t) => slot('2026-03-09', t));
-    // Held at the hall service's door for a moment, the five requests all read the booking before
-    // any of them moves it: a real race, not five requests that happen to run one after another
-    // (each of which would rightly succeed). The hold is long enough that a busy test machine
-    // cannot spread the five arrivals wider than it (300 ms once let one arrive after another's move).
-    expect((await sandbox('POST', '/sandbox/faults', { service: 'hall', latencyMs: 1500 })).status).toBe(200);
+    // Five taps from the same screen, each saying which slot it saw (fromSlotId). Held at the hall
+    // service's door for a moment, they mostly read the booking before any of them moves it (the
+    // conditional update decides); one that arrives after a move is refused by its stale
+    // fromSlotId. Either way exactly one moves the booking, however the machine spreads them.
+    expect((await sandbox('POST', '/sandbox/faults', { service: 'hall', latencyMs: 500 })).status).toBe(200);
     const moves = await Promise.all(
-      targets.map((slotId) => api('POST', `/api/appointments/${original.appointmentId}/reschedule`, token, { slotId })),
+      targets.map((slotId) =>
+        api('POST', `/api/appointments/${original.appointmentId}/reschedule`, token, { slotId, fromSlotId: from }),
+      ),
     ).finally(() => sandbox('DELETE', '/sandbox/faults'));
     const won = moves.filter((m) => m.status === 200);
     expect(won).toHaveLength(1);
-    for (const m of moves.filter((x) => x.status !== 200)) {
-      expect(m.status).toBe(409);
-      expect(['APPOINTMENT_CHANGED', 'APPOINTMENT_NOT_ACTIVE']).toContain(m.body.error.code);
-    }
+    for (const m of moves.filter((x) => x.status !== 200)) expectError(m, 409, 'APPOINTMENT_CHANGED');
+    // A later tap from the old screen is refused too and changes nothing.
+    expectError(
+      await api('POST', `/api/appointments/${original.appointmentId}/reschedule`, token, {
+        slotId: slot('2026-03-09', '14:00'),
+        fromSlotId: from,
+      }),
+      409,
+      'APPOINTMENT_CHANGED',
+    );
     mine = (await api('GET', '/api/appointments', token)).body.appointments;
     expect(mine).toEqual([
       expect.objectContaining({ appointmentId: original.appointmentId, status: 'BOOKED', slotId: won[0].body.slotId }),

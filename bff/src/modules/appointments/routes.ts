@@ -179,7 +179,8 @@ export function registerAppointmentRoutes(api: Api, deps: AppointmentModuleDeps)
       { status: 422, codes: ['SLOT_NOT_BOOKABLE', 'ITEM_NOT_AT_HALL'] },
       ...platformFaults,
     ],
-    handler: (ctx, { params, body }) => service.reschedule(sessionOf(ctx), params.appointmentId, body.slotId),
+    handler: (ctx, { params, body }) =>
+      service.reschedule(sessionOf(ctx), params.appointmentId, body.slotId, body.fromSlotId),
   });
   actableUnderGrant(
     api,

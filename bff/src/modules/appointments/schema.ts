@@ -64,7 +64,12 @@ export const ListSlotsResult = z
   .openapi('HallSlots');
 
 export const BookBody = z.object({ hallId, itemCode, slotId });
-export const RescheduleBody = z.object({ slotId });
+export const RescheduleBody = z.object({
+  slotId,
+  // The slot the resident's screen showed: a move from a stale screen (a second tap, another
+  // device) is refused as APPOINTMENT_CHANGED instead of moving the booking a second time.
+  fromSlotId: slotId.optional(),
+});
 export const AppointmentParams = z.object({
   appointmentId: z.string().regex(/^AP\d{8}[0-9A-F]{12}$/, '预约编号格式不正确'),
 });

@@ -243,9 +243,9 @@ export class AppointmentService {
     return present(cancelled);
   }
 
-  async reschedule(session: AuthSession, appointmentId: string, slotId: string) {
+  async reschedule(session: AuthSession, appointmentId: string, slotId: string, fromSlotId?: string) {
     const idNumber = await this.idNumberOf(session);
-    const moved = unwrap(await this.deps.halls.reschedule(idNumber, appointmentId, slotId));
+    const moved = unwrap(await this.deps.halls.reschedule(idNumber, appointmentId, slotId, fromSlotId));
     // The hall service's time of the move (its clock is the one slot days are judged by).
     const movedAt = moved.moves.at(-1)?.at;
     await this.scheduleReminder(session.userId, moved, movedAt ? new Date(movedAt) : new Date());

@@ -201,14 +201,20 @@ describe('cancel, reschedule, check-in, no-shows', () => {
       slotId: from,
     });
 
+    // Each move names the slot it was made from: whether the four overlap (the conditional update
+    // decides) or one arrives after another's move (its stale fromSlotId does), exactly one wins.
     const moves = await Promise.all(
       targets.map((slotId) =>
-        api.post(`/v1/halls/appointments/${original.appointmentId}/reschedule`, { idNumber: me, slotId }),
+        api.post(`/v1/halls/appointments/${original.appointmentId}/reschedule`, {
+          idNumber: me,
+          slotId,
+          fromSlotId: from,
+        }),
       ),
     );
     const won = moves.filter((r) => r.status === 200);
     expect(won).toHaveLength(1);
-    for (const r of moves.filter((x) => x.status !== 200)) expect(r.status).toBe(409);
+    for (const r of moves.filter((x) => x.status !== 200)) expectError(r, 409, 'APPOINTMENT_CHANGED');
     const now = (await api.get(`/v1/halls/appointments/${original.appointmentId}`)).body;
     expect(now).toMatchObject({
       status: 'BOOKED',

@@ -211,12 +211,13 @@ export const appointmentRoutes: SandboxModule = (target, deps) => {
       tags,
       summary: 'Move a booking to another slot: the new seat is taken before the old one is given back',
       params: appointmentId,
-      body: z.object({ idNumber, slotId }),
+      // fromSlotId: the slot the caller last saw; a booking that has moved since is refused.
+      body: z.object({ idNumber, slotId, fromSlotId: slotId.optional() }),
       errors: { ...bookErrors, ...changeErrors, 409: `${bookErrors[409]}, ${changeErrors[409]}` },
       responses: { 200: json('The moved appointment', appointmentSchema) },
     },
     async (ctx, { params, body }) => {
-      ctx.body = await service.reschedule(params.id, personOf(body.idNumber), body.slotId);
+      ctx.body = await service.reschedule(params.id, personOf(body.idNumber), body.slotId, body.fromSlotId);
     },
   );
 

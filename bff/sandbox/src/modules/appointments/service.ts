@@ -334,11 +334,12 @@ export function createAppointmentService({ models, clock }: Deps) {
      * cancel makes miss) is the old seat given back. Whatever fails on the way gives back
      * the new seat and leaves the old booking exactly as it was.
      */
-    async reschedule(id: string, idNumber: string, slotId: string) {
+    async reschedule(id: string, idNumber: string, slotId: string, fromSlotId?: string) {
       await ready;
       const now = clock.now();
       const doc = await ownAppointment(id, idNumber);
       if (doc.status !== 'BOOKED') throw refuse.notActive();
+      if (fromSlotId !== undefined && fromSlotId !== doc.slotId) throw refuse.changed();
       assertBeforeCutoff(doc, now);
       if (slotId === doc.slotId) throw refuse.slotNotBookable('新时段与原时段相同');
       const newHallId = slotId.split('_')[0] ?? '';

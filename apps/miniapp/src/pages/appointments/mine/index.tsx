@@ -57,7 +57,7 @@ function Card({ appointment, onChanged }: { appointment: Appointment; onChanged:
     setBusy(true);
     setProblem(null);
     try {
-      await rescheduleAppointment(appointment.appointmentId, slotId);
+      await rescheduleAppointment(appointment.appointmentId, slotId, appointment.slotId);
       setOpen(null);
       onChanged(t.rescheduled);
     } catch (error) {
