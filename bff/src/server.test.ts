@@ -31,16 +31,18 @@ it('prints the ready line, finishes in-flight requests on SIGTERM and exits 0', 
   const bff = await startService({
     name: 'bff',
     entry: 'bff/src/server.ts',
-    env: bffEnv(),
+    // The SMS call is held 2.5 s below: the per-call timeout is raised so it is not what answers.
+    env: { ...bffEnv(), PLATFORM_CALL_TIMEOUT_MS: '6000' },
     onLine: (line) => lines.push(line),
   });
   expect(bff.url).toMatch(/^http:\/\/localhost:\d+$/);
   expect((await call(bff.url, 'GET', '/api/readyz')).status).toBe(200);
 
-  await call(platforms.sandbox.url, 'POST', '/sandbox/faults', { body: { service: 'sms', latencyMs: 1000 } });
+  await call(platforms.sandbox.url, 'POST', '/sandbox/faults', { body: { service: 'sms', latencyMs: 2500 } });
   try {
     const inFlight = call(bff.url, 'POST', '/api/auth/sms-codes', { body: { mobile: freshMobile() } });
-    await new Promise((r) => setTimeout(r, 300));
+    // Long enough for the request to reach the BFF on a busy machine, well inside the held call.
+    await new Promise((r) => setTimeout(r, 800));
     const exited = bff.stop('SIGTERM');
     const answer = await inFlight;
     expect(answer.status).toBe(200);
