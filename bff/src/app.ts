@@ -1,5 +1,4 @@
 // Assembles the BFF: middleware in order, then the module routers. Nothing else happens here.
-import { bodyParser } from '@koa/bodyparser';
 import cors from '@koa/cors';
 import Koa from 'koa';
 import serve from 'koa-static';
@@ -7,13 +6,13 @@ import type { Connection } from 'mongoose';
 import type { Config } from './config';
 import { actableOperation, actingAuthentication, ASSIST_GRANT_HEADER } from './core/acting';
 import { checkAccess, signIn } from './core/auth';
-import { AppError, errorHandler } from './core/errors';
 import type { Logger } from './core/logger';
 import { Api } from './core/openapi';
+import { jsonBodyParser } from './core/json-body';
 import { createPiiCrypto } from './core/pii-crypto';
 import { RateLimiter } from './core/rate-limit';
 import { requestContext } from './core/request-context';
-import { isApiPath, securityHeaders } from './core/security-headers';
+import { responseHeaders } from './core/security-headers';
 import { accountModel } from './modules/accounts/model';
 import { AccountService } from './modules/accounts/service';
 import { registerApplicationRoutes } from './modules/applications/routes';
@@ -35,9 +34,6 @@ import { sessionModel } from './modules/sessions/model';
 import { SessionService } from './modules/sessions/service';
 import type { Platform } from './platform';
 import { CatalogueClient } from './platform/catalogue';
-
-/** The methods @koa/bodyparser parses by default. */
-const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 export interface AppDeps {
   config: Config;
@@ -75,6 +71,7 @@ export function createApp({ config, store, logger, platform }: AppDeps): Koa {
 
   // A guide's request under a proxy grant runs as the resident on operations that declare it.
   const api: Api = new Api({
+    parseJsonBody: jsonBodyParser(config.bodyLimitBytes),
     authenticate: actingAuthentication(signIn(sessions), assist, (id) => actableOperation(api, id)),
     authorize: checkAccess,
   });
@@ -116,7 +113,6 @@ export function createApp({ config, store, logger, platform }: AppDeps): Koa {
 
   const app = new Koa({ proxy: config.trustProxy });
   app.use(requestContext(logger, config.platform.requestBudgetMs));
-  app.use(errorHandler());
   const crossOrigin = cors({
     origin:
       config.corsOrigins === '*'
@@ -126,32 +122,7 @@ export function createApp({ config, store, logger, platform }: AppDeps): Koa {
     exposeHeaders: ['X-Request-Id', 'Retry-After'],
     maxAge: 600,
   });
-  // CORS concerns only requests that carry an Origin (Fetch standard): the mini-program and
-  // same-origin H5 reads send none. API answers are never cached (no-store), so without an Origin
-  // they need no Vary: Origin either; pages keep the full treatment for caches.
-  app.use(function withCors(ctx, next) {
-    return ctx.get('origin') || !isApiPath(ctx.path) ? crossOrigin(ctx, next) : next();
-  });
-  app.use(securityHeaders());
-  const parseJson = bodyParser({
-    enableTypes: ['json'],
-    jsonLimit: config.bodyLimitBytes,
-    onError: (error) => {
-      const status = (error as { status?: number }).status;
-      if (status === 413)
-        throw new AppError(
-          413,
-          'PAYLOAD_TOO_LARGE',
-          `提交的内容过大（上限 ${Math.round(config.bodyLimitBytes / 1024)} KB）`,
-        );
-      if (status === 415) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '不支持的内容编码');
-      throw new AppError(400, 'INVALID_JSON', '提交的内容不是有效的 JSON');
-    },
-  });
-  // Only the methods that carry a body reach the parser: reads skip one promise per request.
-  app.use(function withJsonBody(ctx, next) {
-    return METHODS_WITH_BODY.has(ctx.method) ? parseJson(ctx, next) : next();
-  });
+  app.use(responseHeaders(crossOrigin));
   app.use(api.routes());
   app.use(api.router.allowedMethods({ throw: true }));
   if (config.staticDir) app.use(serve(config.staticDir, { index: 'index.html', maxage: 0 }));

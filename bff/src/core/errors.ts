@@ -1,6 +1,6 @@
 // One error type for everything the BFF answers with on purpose. Anything else that escapes
 // a handler becomes a 500 INTERNAL_ERROR with a generic message: no stack, no internals.
-import type { Context, Next } from 'koa';
+import type { Context } from 'koa';
 
 export type ErrorExtra = Record<string, unknown>;
 
@@ -73,21 +73,22 @@ export function errorBody(error: AppError, requestId: string | undefined) {
   return { error: { code: error.code, message: error.message, ...error.extra }, requestId };
 }
 
-/** Error mapping: the outermost handler after the request id, so every answer has the contract's shape. */
-export function errorHandler() {
-  return async function handleErrors(ctx: Context, next: Next) {
-    try {
-      await next();
-      if (ctx.status === 404 && ctx.body === undefined) throw errors.notFound('接口不存在');
-    } catch (error) {
-      const known = error instanceof AppError ? error : (fromHttpError(error) ?? fromStoreError(error));
-      const appError = known ?? new AppError(500, 'INTERNAL_ERROR', '系统繁忙，请稍后再试');
-      if (!known) ctx.state.unexpectedError = error;
-      else if (appError.status >= 500) ctx.state.upstreamError = error;
-      ctx.status = appError.status;
-      for (const [name, value] of Object.entries(appError.headers)) ctx.set(name, value);
-      ctx.body = errorBody(appError, ctx.state.requestId as string | undefined);
-      ctx.state.errorCode = appError.code;
-    }
-  };
+/**
+ * Answers a failed request in the contract's shape: known errors with their status and code,
+ * anything else as a 500 without internals (kept on ctx.state for the access log).
+ */
+export function answerError(ctx: Context, error: unknown): void {
+  const known = error instanceof AppError ? error : (fromHttpError(error) ?? fromStoreError(error));
+  const appError = known ?? new AppError(500, 'INTERNAL_ERROR', '系统繁忙，请稍后再试');
+  if (!known) ctx.state.unexpectedError = error;
+  else if (appError.status >= 500) ctx.state.upstreamError = error;
+  ctx.status = appError.status;
+  for (const [name, value] of Object.entries(appError.headers)) ctx.set(name, value);
+  ctx.body = errorBody(appError, ctx.state.requestId as string | undefined);
+  ctx.state.errorCode = appError.code;
+}
+
+/** A request that no route or static file answered gets the contract's 404. */
+export function answerIfUnmatched(ctx: Context): void {
+  if (ctx.status === 404 && ctx.body === undefined) answerError(ctx, errors.notFound('接口不存在'));
 }

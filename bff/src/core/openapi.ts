@@ -63,7 +63,10 @@ export interface RouteDefinition<
   handler: (ctx: Context, input: { body: Infer<B>; params: Infer<P>; query: Infer<Q> }) => Promise<z.input<R>>;
 }
 
-export interface RouteGuards {
+/** The steps a route runs before its handler, in this order. */
+export interface RouteSteps {
+  /** Sets `ctx.request.body` from a JSON body; run only for operations that declare a body. */
+  parseJsonBody(ctx: Context): Promise<void>;
   /** Sets `ctx.state.session` (or throws 401), then runs the rest of the route. */
   authenticate: Middleware;
   /** Throws 401 / 403 unless the session meets the operation's requirement. */
@@ -82,7 +85,7 @@ export class Api {
   private readonly groups = new Map<string, Router>();
   private readonly operationIds = new Set<string>();
 
-  constructor(private readonly guards: RouteGuards) {
+  constructor(private readonly steps: RouteSteps) {
     this.registry.registerComponent('securitySchemes', 'bearerAuth', {
       type: 'http',
       scheme: 'bearer',
@@ -122,10 +125,8 @@ export class Api {
 
     const koaPath = def.path.replace(/\{(\w+)\}/g, ':$1');
     const { auth } = def;
-    const { authorize } = this.guards;
-    // The access check runs inside the handler step rather than as a middleware of its own: every
-    // layer of a route is one more dispatch and promise on every request.
-    const handle: Middleware = async (ctx) => {
+    const { parseJsonBody, authenticate, authorize } = this.steps;
+    const respond = async (ctx: Context) => {
       if (auth) authorize(ctx, auth);
       const input = {
         body: (def.body ? parseOrThrow(def.body, ctx.request.body ?? {}, 'body') : undefined) as Infer<B>,
@@ -139,8 +140,15 @@ export class Api {
       // A handler may choose another status (readiness answers 503 with its normal body).
       ctx.status = (ctx.state.status as number | undefined) ?? def.successStatus ?? 200;
     };
-    const stack = auth ? [this.guards.authenticate, handle] : [handle];
-    this.groupOf(def.path)[def.method](def.operationId, koaPath, ...(stack as Parameters<Router['get']>[2][]));
+    // One middleware per route that runs its steps itself: every layer of a route would be one
+    // more dispatch and promise on every request. The body is parsed before authentication
+    // because acting under a grant may read the service item from it.
+    const handle: Middleware = async (ctx) => {
+      if (def.body) await parseJsonBody(ctx);
+      if (auth) await authenticate(ctx, () => respond(ctx));
+      else await respond(ctx);
+    };
+    this.groupOf(def.path)[def.method](def.operationId, koaPath, handle as Parameters<Router['get']>[2]);
   }
 
   /** The middleware that dispatches a request to its group's router (after every route is registered). */

@@ -1,8 +1,10 @@
-// Request id (X-Request-Id in and out), the start of the request's time budget, and one access-log
-// line per request. The path is logged without its query string; the user is named by id only.
+// Request id (X-Request-Id in and out), the start of the request's time budget, error answers in
+// the contract's shape, and one access-log line per request. The path is logged without its query
+// string; the user is named by id only.
 import { randomUUID } from 'node:crypto';
 import type { Context, Next } from 'koa';
 import { startBudget } from './budget';
+import { answerError, answerIfUnmatched } from './errors';
 import type { Logger } from './logger';
 
 const INCOMING_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -15,8 +17,13 @@ export function requestContext(logger: Logger, budgetMs: number) {
     ctx.state.requestId = requestId;
     ctx.set('X-Request-Id', requestId);
     const started = process.hrtime.bigint();
+    // Error answers are made here rather than in a layer of their own (one async layer fewer on
+    // every request); every answer, failed or not, then reaches the access log below.
     try {
       await next();
+      answerIfUnmatched(ctx);
+    } catch (error) {
+      answerError(ctx, error);
     } finally {
       const failure = ctx.state.unexpectedError ?? ctx.state.upstreamError;
       const level = ctx.state.unexpectedError ? 'error' : ctx.state.upstreamError ? 'warn' : 'info';

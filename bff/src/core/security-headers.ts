@@ -1,4 +1,4 @@
-// Security headers. API answers (JSON, often personal data) get the short set a JSON API needs:
+// Policy headers on every answer: CORS for cross-origin callers, and security headers. API answers (JSON, often personal data) get the short set a JSON API needs:
 // never cached, never sniffed, never framed, no referrer. The H5 pages get helmet's full set with
 // a content security policy for the app. One fixed object per kind, set in one call per request.
 // Strict-Transport-Security goes only on answers that travelled over TLS (directly or, with
@@ -8,7 +8,7 @@ import helmet from 'koa-helmet';
 
 const HSTS = 'max-age=31536000; includeSubDomains';
 
-const API_HEADERS: Readonly<Record<string, string>> = {
+export const API_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
   'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
   'Cross-Origin-Resource-Policy': 'same-origin',
@@ -17,11 +17,17 @@ const API_HEADERS: Readonly<Record<string, string>> = {
   'X-Frame-Options': 'DENY',
 };
 
-export function isApiPath(path: string): boolean {
+function isApiPath(path: string): boolean {
   return path.startsWith('/api/');
 }
 
-export function securityHeaders(): Middleware {
+/**
+ * The response's policy headers: CORS (through `crossOrigin`) and the security headers above.
+ * CORS concerns only requests that carry an Origin (Fetch standard): the mini-program and
+ * same-origin H5 reads send none, and API answers are never cached (no-store), so without an
+ * Origin they need no Vary: Origin either. Pages keep CORS' full treatment for caches.
+ */
+export function responseHeaders(crossOrigin: Middleware): Middleware {
   const pages = helmet({
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: false,
@@ -37,10 +43,10 @@ export function securityHeaders(): Middleware {
       },
     },
   });
-  return function withSecurityHeaders(ctx: Context, next: Next) {
+  return function withResponseHeaders(ctx: Context, next: Next) {
     if (ctx.secure) ctx.set('Strict-Transport-Security', HSTS);
-    if (!isApiPath(ctx.path)) return pages(ctx, next);
+    if (!isApiPath(ctx.path)) return crossOrigin(ctx, () => pages(ctx, next));
     ctx.set(API_HEADERS);
-    return next();
+    return ctx.get('origin') ? crossOrigin(ctx, next) : next();
   };
 }
