@@ -17,8 +17,8 @@ const LOOKUP_BATCH_MAX = 200;
  * Turns of the event loop a batch stays open. Each turn reads every socket that became readable
  * in its poll, so an idle server answers a lone request one empty turn later (microseconds),
  * while under load a batch gathers two polls' worth of requests: half the store round trips,
- * each costing far more in socket calls on both sides than its query (measured with
- * counted at 64 connections under autocannon: batches of ~24 requests became ~42).
+ * each costing far more in socket calls on both sides than its query (counted at 64
+ * connections under autocannon: batches of ~24 requests became ~42).
  */
 const LOOKUP_BATCH_TURNS = 2;
 
