@@ -2,11 +2,12 @@
 // move start to finish, uploading nothing that a department holds (the graduate uploads only the
 // employment agreement, which no service holds); the examiner (sandbox admin call) asks the
 // graduate for a correction and then approves; the resident sees each step in 办事进度, in normal
-// and elder mode. Screenshots at every step (test-output/screenshots/moves-*.png).
+// and elder mode. Screenshots at every step (test-output/screenshots/moves-*.png). A draft left
+// untouched for 90 days loses its files to the retention job and says so when it is opened again.
+import { MongoClient } from 'mongodb';
 import type { Page } from 'playwright-core';
-import { newPhoneContext, screenshot } from '../support/browser';
-import { browserSuite, logInBySms, seriousA11yViolations, setElderMode, verifyRealName } from '../support/flows';
-import { persona } from '../support/sandbox';
+import { screenshot } from '../support/browser';
+import { browserSuite, seriousA11yViolations, setElderMode, verifiedResident } from '../support/flows';
 import { json } from '../support/stack';
 
 const suite = browserSuite();
@@ -84,12 +85,7 @@ async function openProgress(page: Page, itemName: string, status: string): Promi
 }
 
 test('a graduate applies, is asked for a correction, corrects and is approved', async () => {
-  const { stack, browser } = suite;
-  const who = await persona(stack, 'graduate');
-  const context = await newPhoneContext(browser, stack.url);
-  const page = await context.newPage();
-  await logInBySms(page, stack, who.mobile);
-  await verifyRealName(page, who);
+  const { who, context, page } = await verifiedResident(suite, 'graduate');
 
   await chooseCategory(page, /^人才\/毕业生落户/);
   await page.getByRole('radio', { name: '广州市', exact: true }).click();
@@ -141,12 +137,7 @@ test('a graduate applies, is asked for a correction, corrects and is approved', 
 });
 
 test('a property buyer applies with every material fetched and nothing to upload', async () => {
-  const { stack, browser } = suite;
-  const who = await persona(stack, 'co-owner-b');
-  const context = await newPhoneContext(browser, stack.url);
-  const page = await context.newPage();
-  await logInBySms(page, stack, who.mobile);
-  await verifyRealName(page, who);
+  const { who, context, page } = await verifiedResident(suite, 'co-owner-b');
 
   await chooseCategory(page, /^购房落户/);
   await page.getByRole('button', { name: '查看是否符合条件', exact: true }).click();
@@ -182,5 +173,80 @@ test('a property buyer applies with every material fetched and nothing to upload
   await page.getByRole('radio', { name: /^购房落户/ }).waitFor({ timeout: 20_000 });
   await screenshot(page, 'moves-elder-chooser');
   await setElderMode(page, false);
+  await context.close();
+});
+
+test('a draft untouched for 90 days has lost its files and says why when opened again', async () => {
+  const { stack } = suite;
+  const { who, context, page } = await verifiedResident(suite, 'no-property');
+  // The draft is made with the browser's own session, as the app would have made it months ago.
+  const token = await page.evaluate(
+    () => JSON.parse(localStorage.getItem('bianmin.session.token') ?? '{}').data as string,
+  );
+  const api = (method: string, path: string, body?: unknown, type = 'application/json') =>
+    fetch(`${stack.apiUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': type },
+      body:
+        body === undefined
+          ? undefined
+          : type === 'application/json'
+            ? JSON.stringify(body)
+            : new Uint8Array(body as Buffer),
+    }).then(async (res) => ({ status: res.status, body: (await res.json()) as any }));
+  const created = await api('POST', '/moves/applications', {
+    category: 'EMPLOYMENT',
+    form: { destinationCity: '广州市', contactMobile: who.mobile },
+  });
+  expect(created.status).toBe(201);
+  const id: string = created.body.applicationId;
+  expect((await api('PUT', `/moves/applications/${id}/materials/LABOUR_CONTRACT`, PDF, 'application/pdf')).status).toBe(
+    200,
+  );
+
+  // Back-dated 91 days, the draft's files are deleted by the BFF's own retention job (every 15 s).
+  const client = await MongoClient.connect(stack.mongodbUri);
+  try {
+    const then = new Date(Date.now() - 91 * 86_400_000);
+    await client
+      .db()
+      .collection('move_applications')
+      .updateOne({ _id: id } as never, { $set: { updatedAt: then } });
+    await client
+      .db()
+      .collection('move_uploads')
+      .updateMany({ applicationId: id } as never, { $set: { createdAt: then } });
+  } finally {
+    await client.close();
+  }
+  const deadline = Date.now() + 45_000;
+  let draft = await api('GET', `/applications/${id}`);
+  while (!draft.body.uploadsDeleted && Date.now() < deadline) {
+    await page.waitForTimeout(1000);
+    draft = await api('GET', `/applications/${id}`);
+  }
+  expect(draft.body.uploadsDeleted).toEqual({ at: expect.any(String), afterDays: 90 });
+
+  await page.goto(`/#/pages/move/index?applicationId=${id}`);
+  const notice = page.getByRole('status').filter({ hasText: '超过 90 天未更新' });
+  await notice.waitFor({ timeout: 20_000 });
+  expect(await notice.innerText()).toMatch(/之前上传的材料已于 \d{4}年\d{1,2}月\d{1,2}日删除/);
+  await screenshot(page, 'moves-abandoned-1-notice');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await setElderMode(page, true);
+  await page.goto(`/#/pages/move/index?applicationId=${id}`);
+  await notice.waitFor({ timeout: 20_000 });
+  await screenshot(page, 'moves-abandoned-2-notice-elder');
+  await setElderMode(page, false);
+
+  // Uploading again makes the draft whole, and the notice goes.
+  const again = await api('PUT', `/moves/applications/${id}/materials/LABOUR_CONTRACT`, PDF, 'application/pdf');
+  expect(again.status).toBe(200);
+  expect(again.body.uploadsDeleted).toBeNull();
+  await page.goto('/#/pages/home/index');
+  await page.goto(`/#/pages/move/index?applicationId=${id}`);
+  // A restored draft opens at its form (step 2) in the same render that would show the notice.
+  await page.getByText('第 2 步，共 4 步：填写信息').waitFor({ timeout: 20_000 });
+  expect(await notice.count()).toBe(0);
   await context.close();
 });

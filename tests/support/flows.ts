@@ -2,8 +2,8 @@
 // pass the real-name check, switch elder mode; and one browser plus one stack per suite.
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
-import { latestSmsCode } from './sandbox';
+import { launchBrowser, newPhoneContext } from './browser';
+import { latestSmsCode, persona } from './sandbox';
 import { startTestStack, type Stack } from './stack';
 
 export interface BrowserSuite {
@@ -39,6 +39,16 @@ export async function logInBySms(page: Page, stack: Stack, mobile: string): Prom
 }
 
 /** Fills 实名认证 and waits for the face step, which the app offers once the name and number match. */
+/** A persona logged in by SMS and real-name verified, in a fresh phone-sized browser context. */
+export async function verifiedResident(suite: BrowserSuite, key: string) {
+  const who = await persona(suite.stack, key);
+  const context = await newPhoneContext(suite.browser, suite.stack.url);
+  const page = await context.newPage();
+  await logInBySms(page, suite.stack, who.mobile);
+  await verifyRealName(page, who);
+  return { who, context, page };
+}
+
 export async function verifyRealName(page: Page, who: { name: string; idNumber: string }): Promise<void> {
   await page.goto('/#/pages/identity/index');
   await page.getByRole('textbox', { name: '姓名', exact: true }).fill(who.name);

@@ -80,6 +80,8 @@ export interface MoveApplication {
   };
   materials: MoveMaterial[];
   missing: Array<{ key: string; message: string }>;
+  /** Set while a draft untouched for `afterDays` has lost its uploaded files (until the next upload). */
+  uploadsDeleted: { at: string; afterDays: number } | null;
   caseId: string | null;
   crossProvince: boolean | null;
   destination: { city: string; address: string } | null;

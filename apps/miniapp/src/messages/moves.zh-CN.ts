@@ -33,6 +33,8 @@ export const movesMessages = {
   savedLocal: '已保存在本机，网络恢复后同步',
   conflict: '该申请已在其他设备修改，已载入最新内容',
   materialsTitle: '申请材料',
+  uploadsDeleted: (days: number, day: string) =>
+    `此草稿超过 ${days} 天未更新，为保护您的个人信息，之前上传的材料已于 ${day}删除。已填写的内容仍然保留，请重新上传材料后提交。`,
   fetched: '已为您自动获取',
   fromService: (source: string) => `由${source}提供`,
   trust: (level: string) => `可信等级 ${level}`,

@@ -11,3 +11,8 @@ export const CHINA_ZONE = 'Asia/Shanghai';
 export function formatClock(iso: string): string {
   return dayjs(iso).tz(CHINA_ZONE).format('HH:mm');
 }
+
+/** `2026年3月9日`: a day in China time. */
+export function formatDay(iso: string): string {
+  return dayjs(iso).tz(CHINA_ZONE).format('YYYY年M月D日');
+}

@@ -70,6 +70,8 @@ export interface MoveApplicationDoc {
   finishedAt?: Date | null;
   /** When the uploaded files were deleted after the retention period (their refs stay). */
   uploadsPurgedAt?: Date | null;
+  /** When the files of this draft were deleted because it lay untouched; cleared by the next upload. */
+  draftUploadsDeletedAt?: Date | null;
   submitKey: string | null;
   submitLeaseUntil: Date | null;
   /** Idempotency-Key of the last correction sent, so a retried tap sends it once. */
@@ -119,6 +121,7 @@ const applicationSchema = new Schema<MoveApplicationDoc>(
     caseStatus: { type: String, default: null },
     finishedAt: { type: Date, default: null },
     uploadsPurgedAt: { type: Date, default: null },
+    draftUploadsDeletedAt: { type: Date, default: null },
     submitKey: { type: String, default: null },
     submitLeaseUntil: { type: Date, default: null },
     correctionKey: { type: String, default: null },

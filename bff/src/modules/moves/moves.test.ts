@@ -326,7 +326,12 @@ describe('submission', () => {
     expect(back.body).toMatchObject({
       status: 'DRAFT',
       form: { destinationCity: '广州市', contactMobile: '13900000008' },
+      // The draft says why its files are gone, so the page can tell the resident.
+      uploadsDeleted: { afterDays: 90 },
     });
+    expect(Date.now() - Date.parse(back.body.uploadsDeleted.at)).toBeLessThan(60_000);
+    const untouched = await call(suite.bff.url, 'GET', `/api/applications/${active}`, { token });
+    expect(untouched.body.uploadsDeleted).toBeNull();
     const submit = await call(suite.bff.url, 'POST', `/api/moves/applications/${abandoned}/submit`, {
       token,
       body: { consent: true },
@@ -334,7 +339,9 @@ describe('submission', () => {
     expect(submit.status).toBe(422);
     expect(submit.body.error.missing.map((m: { key: string }) => m.key)).toContain('LABOUR_CONTRACT');
     // Uploading again makes the draft whole.
-    expect((await upload(token, abandoned, 'LABOUR_CONTRACT', PDF)).status).toBe(200);
+    const again = await upload(token, abandoned, 'LABOUR_CONTRACT', PDF);
+    expect(again.status).toBe(200);
+    expect(again.body.uploadsDeleted).toBeNull();
     expect(await uploads.countDocuments({ applicationId: abandoned } as never)).toBe(1);
   });
 

@@ -6,6 +6,7 @@ import { CATEGORY_ITEMS } from '../../rules/move-categories';
 import { addWorkingDays, chinaDay, workingDaysBetween } from '../../rules/working-days';
 import { SOURCE_NAMES, type PlannedMaterial } from './materials';
 import type { MoveApplicationDoc } from './model';
+import { DRAFT_UPLOAD_RETENTION_DAYS } from './retention';
 
 export const STATUS_TEXT: Record<string, string> = {
   DRAFT: '草稿',
@@ -116,6 +117,10 @@ export function presentApplication(
       };
     }),
     missing: extra.missing,
+    uploadsDeleted:
+      doc.state === 'DRAFT' && doc.draftUploadsDeletedAt
+        ? { at: doc.draftUploadsDeletedAt.toISOString(), afterDays: DRAFT_UPLOAD_RETENTION_DAYS }
+        : null,
     caseId: doc.caseId,
     crossProvince: c?.crossProvince ?? null,
     destination: c ? { city: c.destination.city, address: c.destination.address } : null,

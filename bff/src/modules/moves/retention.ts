@@ -49,7 +49,11 @@ export async function purgeAbandonedDraftUploads(deps: RetentionDeps, now: Date)
     // The references go first and only if the draft is still untouched: a resident who edits or
     // uploads meanwhile keeps everything. Only files from before that last change are deleted.
     // (A run stopped between the two steps leaves those files unreferenced, as before this purge.)
-    const cleared = await deps.applications.updateOne({ _id, state: 'DRAFT', updatedAt }, { $set: { uploads: [] } });
+    // The date stays on the draft so that its page can tell the resident why the files are gone.
+    const cleared = await deps.applications.updateOne(
+      { _id, state: 'DRAFT', updatedAt },
+      { $set: { uploads: [], draftUploadsDeletedAt: now } },
+    );
     if (cleared.modifiedCount === 0) continue;
     drafts++;
     files += (await deps.uploads.deleteMany({ applicationId: _id, createdAt: { $lte: updatedAt } })).deletedCount;

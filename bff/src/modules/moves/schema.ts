@@ -173,6 +173,10 @@ export const ApplicationView = z
     }),
     materials: z.array(MaterialView),
     missing: z.array(z.object({ key: z.string(), message: z.string() })).openapi({ description: '提交前还缺少的内容' }),
+    uploadsDeleted: z
+      .object({ at: z.string(), afterDays: z.number().int() })
+      .nullable()
+      .openapi({ description: '草稿超过 afterDays 天未更新，已上传的材料于 at 删除（重新上传后为空）' }),
     caseId: z.string().nullable().openapi({ description: '办件编号（提交后）' }),
     crossProvince: z.boolean().nullable(),
     destination: z.object({ city: z.string(), address: z.string() }).nullable(),

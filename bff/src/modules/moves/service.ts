@@ -327,7 +327,11 @@ export class MoveService {
       .findOneAndUpdate(
         { _id: doc._id, userId: doc.userId },
         {
-          $set: { uploads: [...doc.uploads.filter((u) => u.materialKey !== materialKey), ref], updatedAt: now },
+          $set: {
+            uploads: [...doc.uploads.filter((u) => u.materialKey !== materialKey), ref],
+            updatedAt: now,
+            draftUploadsDeletedAt: null,
+          },
           $inc: { version: 1 },
         },
         { returnDocument: 'after' },

@@ -27,6 +27,7 @@ import { Skeleton } from '@/components/Skeleton';
 import { StepIndicator } from '@/components/StepIndicator';
 import { messages } from '@/messages/zh-CN';
 import { useDraft } from '@/utils/hooks';
+import { formatDay } from '@/utils/time';
 import { go } from '@/utils/navigation';
 import { readStored, removeStored, writeStored } from '@/utils/storage';
 import {
@@ -297,6 +298,11 @@ export default function MovePage() {
   return (
     <PageShell title={t.title} withFooterNav>
       <StepIndicator current={step} total={4} name={t.steps[step - 1]} />
+      {app?.uploadsDeleted && (
+        <View className="bm-card mv-notice" role="status">
+          <Text>{t.uploadsDeleted(app.uploadsDeleted.afterDays, formatDay(app.uploadsDeleted.at))}</Text>
+        </View>
+      )}
       {step === 1 && (
         <View className="bm-form">
           <Text className="bm-muted">{t.intro}</Text>
