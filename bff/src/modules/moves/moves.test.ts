@@ -296,6 +296,35 @@ describe('submission', () => {
     expect(patched.body.error.code).toBe('APPLICATION_SUBMITTED');
   });
 
+  it('keeps exactly the last of several uploads of one material sent at once, with its file', async () => {
+    const token = await tokenOf('no-property');
+    const created = await call(suite.bff.url, 'POST', '/api/moves/applications', {
+      token,
+      body: { category: 'EMPLOYMENT', form: { destinationCity: '广州市', contactMobile: '13900000008' } },
+    });
+    const id: string = created.body.applicationId;
+    // Four devices (or taps) upload the same material at the same moment, each a different file.
+    const files = [1, 2, 3, 4].map((n) => Buffer.concat([PDF, Buffer.from(`% copy ${n}\n`)]));
+    const answers = await Promise.all(files.map((file) => upload(token, id, 'LABOUR_CONTRACT', file)));
+    for (const answer of answers) expect([200, 409]).toContain(answer.status);
+    expect(answers.filter((a) => a.status === 200).length).toBeGreaterThan(0);
+    for (const refused of answers.filter((a) => a.status === 409))
+      expect(refused.body.error.code).toBe('VERSION_CONFLICT');
+
+    // One reference, and the one file it points to: no dangling reference, no orphaned copy.
+    const doc = await suite.bff.store.collection('move_applications').findOne({ _id: id } as never);
+    const refs = (doc!.uploads as { materialKey: string; uploadId: string }[]).filter(
+      (u) => u.materialKey === 'LABOUR_CONTRACT',
+    );
+    expect(refs).toHaveLength(1);
+    const stored = await suite.bff.store
+      .collection('move_uploads')
+      .find({ applicationId: id } as never)
+      .project({ _id: 1 })
+      .toArray();
+    expect(stored.map((f) => f._id)).toEqual([refs[0].uploadId]);
+  });
+
   it('deletes the files of a draft untouched for 90 days and asks for them again, keeping the form', async () => {
     const token = await tokenOf('no-property');
     const draft = async () => {

@@ -52,7 +52,9 @@ export async function purgeAbandonedDraftUploads(deps: RetentionDeps, now: Date)
     // The date stays on the draft so that its page can tell the resident why the files are gone.
     const cleared = await deps.applications.updateOne(
       { _id, state: 'DRAFT', updatedAt },
-      { $set: { uploads: [], draftUploadsDeletedAt: now } },
+      // A new version: an upload or form edit read before this change retries instead of
+      // bringing back references to the files deleted below.
+      { $set: { uploads: [], draftUploadsDeletedAt: now }, $inc: { version: 1 } },
     );
     if (cleared.modifiedCount === 0) continue;
     drafts++;

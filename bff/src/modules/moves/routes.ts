@@ -143,7 +143,7 @@ export function registerMoveRoutes(api: Api, deps: MoveModuleDeps): MoveService 
     errors: [
       { status: 400, codes: ['UPLOAD_EMPTY'] },
       { status: 404, codes: ['APPLICATION_NOT_FOUND', 'MATERIAL_NOT_FOUND'] },
-      { status: 409, codes: ['MATERIAL_HELD_BY_SERVICE', 'APPLICATION_SUBMITTED'] },
+      { status: 409, codes: ['MATERIAL_HELD_BY_SERVICE', 'APPLICATION_SUBMITTED', 'VERSION_CONFLICT'] },
       { status: 413, codes: ['UPLOAD_TOO_LARGE'] },
       { status: 415, codes: ['UPLOAD_TYPE_NOT_ALLOWED', 'UPLOAD_TYPE_MISMATCH'] },
       ...platformFaults,

@@ -17,7 +17,7 @@ import type { AccountService } from '../accounts/service';
 import type { CatalogueService } from '../catalogue/service';
 import { ApplicantContext, type MoveInput, type MovePlatform } from './facts';
 import { fetchMaterial, planMaterials, SOURCE_NAMES, type PlannedMaterial } from './materials';
-import type { FetchedMaterial, MoveApplicationDoc, MoveForm, moveModels } from './model';
+import type { FetchedMaterial, MoveApplicationDoc, MoveForm, moveModels, UploadRef } from './model';
 import { presentApplication, presentDeadline, type MissingItem } from './presenter';
 import { readUpload, UPLOAD_TYPES } from './uploads';
 
@@ -44,6 +44,8 @@ const CONSENT_STATEMENT =
   '本人同意户籍、不动产登记、电子证照、社会保险等部门向受理机关提供办理本事项所需的本人材料，仅用于本次办理。';
 
 const CASE_LOOKUPS_AT_ONCE = 8;
+/** Tries to put an upload in the list when other changes keep landing first (then 409). */
+const UPLOAD_ATTACH_ATTEMPTS = 5;
 
 const notFound = () => new AppError(404, 'APPLICATION_NOT_FOUND', '未找到该申请');
 
@@ -313,7 +315,7 @@ export class MoveService {
       data: this.deps.crypto.sealBytes(file.data),
       createdAt: now,
     });
-    const ref = {
+    const ref: UploadRef = {
       materialKey,
       uploadId,
       fileName,
@@ -322,24 +324,46 @@ export class MoveService {
       sha256: file.sha256,
       uploadedAt: now,
     };
-    // Replaces any earlier file for this material; one conditional update per upload.
-    const updated = await this.deps.models.applications
-      .findOneAndUpdate(
-        { _id: doc._id, userId: doc.userId },
-        {
-          $set: {
-            uploads: [...doc.uploads.filter((u) => u.materialKey !== materialKey), ref],
-            updatedAt: now,
-            draftUploadsDeletedAt: null,
-          },
-          $inc: { version: 1 },
-        },
-        { returnDocument: 'after' },
-      )
-      .lean<MoveApplicationDoc>();
-    if (!updated) throw notFound();
-    await this.deps.models.uploads.deleteMany({ applicationId: doc._id, materialKey, _id: { $ne: uploadId } });
+    const updated = await this.attachUpload(session, doc, ref);
     return this.view(updated, platformCase);
+  }
+
+  /**
+   * Puts the upload in the application's list, replacing the earlier file of its material, and
+   * deletes exactly the file it replaced. The update is conditional on the version read, so two
+   * uploads at once (two devices, a double tap) or the retention job clearing an abandoned draft
+   * meanwhile cannot be overwritten by a list computed before them; a miss reads again and retries.
+   */
+  private async attachUpload(session: AuthSession, read: MoveApplicationDoc, ref: UploadRef) {
+    let doc = read;
+    for (let attempt = 1; ; attempt++) {
+      const updated = await this.deps.models.applications
+        .findOneAndUpdate(
+          { _id: doc._id, userId: doc.userId, state: read.state, version: doc.version },
+          {
+            $set: {
+              uploads: [...doc.uploads.filter((u) => u.materialKey !== ref.materialKey), ref],
+              updatedAt: ref.uploadedAt,
+              draftUploadsDeletedAt: null,
+            },
+            $inc: { version: 1 },
+          },
+          { returnDocument: 'after' },
+        )
+        .lean<MoveApplicationDoc>();
+      if (updated) {
+        const replaced = doc.uploads.find((u) => u.materialKey === ref.materialKey);
+        if (replaced) await this.deps.models.uploads.deleteOne({ _id: replaced.uploadId });
+        return updated;
+      }
+      doc = await this.load(session, read._id);
+      if (doc.state !== read.state || attempt >= UPLOAD_ATTACH_ATTEMPTS) {
+        await this.deps.models.uploads.deleteOne({ _id: ref.uploadId });
+        throw doc.state !== read.state
+          ? new AppError(409, 'APPLICATION_SUBMITTED', '申请已提交，当前不需要上传材料')
+          : this.conflict(doc);
+      }
+    }
   }
 
   /** What stops a submission, in the resident's words. */
