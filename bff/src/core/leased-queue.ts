@@ -34,6 +34,11 @@ export interface LeasedQueueOptions {
   maxAttempts: number;
   /** Conditions every claimable item must also meet at `now` (e.g. the appointment is ahead). */
   alsoWhere?: (now: Date) => Record<string, unknown>;
+  /**
+   * Items with the same value here go out in `sortField` order, whichever runners take them: an
+   * item waits while an earlier one of its group is pending (a retry included) or being sent.
+   */
+  orderWithin?: string;
 }
 
 export class LeasedQueue<T extends LeasedItem> {
@@ -80,17 +85,50 @@ export class LeasedQueue<T extends LeasedItem> {
     await model.updateOne(mine, { $set: set, $unset: { leaseUntil: 1 } });
   }
 
+  /**
+   * Whether an earlier item of the item's group is still pending or being sent. A runner that
+   * claimed an item behind such a one gives it back and leaves the group to the runner ahead.
+   */
+  private async waitsForEarlier(item: T): Promise<boolean> {
+    const { model, orderWithin, sortField } = this.options;
+    if (!orderWithin) return false;
+    const fields = item as unknown as Record<string, unknown>;
+    const earlier = await model.exists({
+      [orderWithin]: fields[orderWithin],
+      _id: { $ne: item._id },
+      [sortField]: { $lt: fields[sortField] },
+      status: { $in: ['PENDING', 'SENDING'] },
+    });
+    return earlier !== null;
+  }
+
+  /** Gives a claimed item back untouched: pending again, the attempt not counted. */
+  private async release(item: T): Promise<void> {
+    await this.options.model.updateOne(
+      { _id: item._id, status: 'SENDING', claimedBy: this.instanceId },
+      { $set: { status: 'PENDING' }, $unset: { leaseUntil: 1, claimedBy: 1 }, $inc: { attempts: -1 } },
+    );
+  }
+
   /** Delivers every item due at `now`, one claim at a time; returns how many this runner sent. */
   async drain(
     now: Date,
     deliver: (item: T) => Promise<DeliveryOutcome>,
     only?: Record<string, unknown>,
   ): Promise<number> {
-    const { name, logger, retryMs } = this.options;
+    const { name, logger, retryMs, orderWithin } = this.options;
     let sent = 0;
+    // Groups left to another runner (or to a retry) for the rest of this drain.
+    const waiting: unknown[] = [];
     for (;;) {
-      const item = await this.claim(now, only);
+      const narrowed = orderWithin && waiting.length > 0 ? { ...only, [orderWithin]: { $nin: waiting } } : only;
+      const item = await this.claim(now, narrowed);
       if (!item) return sent;
+      if (await this.waitsForEarlier(item)) {
+        await this.release(item);
+        waiting.push((item as unknown as Record<string, unknown>)[orderWithin!]);
+        continue;
+      }
       const outcome = await deliver(item).catch((error: unknown): DeliveryOutcome => {
         if (!isPlatformFailure(error)) logger.error({ err: error, item: item._id }, `${name} delivery failed`);
         return { status: 'RETRY', afterMs: retryMs, why: error instanceof Error ? error.message : 'error' };

@@ -212,6 +212,8 @@ const noticeSchema = new Schema<NoticeDoc>(
   { versionKey: false, collection: 'move_notices' },
 );
 noticeSchema.index({ status: 1, nextAttemptAt: 1 });
+// The ordering check: is an earlier notice of this case still pending or being sent?
+noticeSchema.index({ caseId: 1, at: 1 });
 
 export interface CursorDoc {
   _id: string;

@@ -6,7 +6,7 @@
 //    instance's (or a restarted one's) insert a no-op;
 // 2. it claims each pending notice with one conditional update before sending, with a lease
 //    (a claim whose instance died is taken over after the lease: the one case where a notice
-//    could go twice, preferred to never).
+//    could go twice, preferred to never). One case's notices go out in the order of its events.
 import { z } from 'zod';
 import { LeasedQueue, LeasedQueueJob, type DeliveryOutcome } from '../../core/leased-queue';
 import type { Logger } from '../../core/logger';
@@ -62,6 +62,8 @@ export class MoveNoticeJob extends LeasedQueueJob {
       logger: deps.logger,
       dueField: 'nextAttemptAt',
       sortField: 'at',
+      // A resident reads a case's changes in the order they happened, even with many runners.
+      orderWithin: 'caseId',
       leaseMs: NOTICE_LEASE_MS,
       maxAttempts: NOTICE_MAX_ATTEMPTS,
       retryMs: NOTICE_RETRY_MS,
