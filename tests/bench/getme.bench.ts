@@ -128,8 +128,9 @@ async function measure(
 }
 
 /**
- * The store's own ceiling for this design: the same primary-key findOne of the session,
- * straight from the driver with `inFlight` queries outstanding, no HTTP at all.
+ * What one store read per request would allow: the same primary-key findOne of the session,
+ * straight from the driver with `inFlight` queries outstanding, no HTTP at all. getMe goes past
+ * it because the requests of a few event-loop turns share one read.
  */
 async function storeCeiling(uri: string, token: string, inFlight: number, seconds: number): Promise<number> {
   const client = await MongoClient.connect(uri, { maxPoolSize: inFlight });
@@ -231,7 +232,7 @@ async function main(): Promise<void> {
     }
     const ceiling = await storeCeiling(stack.mongodbUri, token, 64, 4);
     console.log(
-      `store ceiling: ${ceiling} session findOne/s straight from the driver (64 in flight), the upper bound of getMe here`,
+      `store, one read per request: ${ceiling} session findOne/s straight from the driver (64 in flight); getMe shares reads between requests`,
     );
     const ratio = (baseline: string, connections: number) =>
       Math.round((results.getMe[connections].rps / results[baseline][connections].rps) * 100) / 100;
