@@ -56,6 +56,9 @@ test('a question answered with a canned reply, rated 不满意, rectified, seen 
 
   await logIn(staff, '13900000101');
   await staff.goto('/#/packages/staff/pages/index');
+  // The desk's title names the desk; its first tab names what is in it.
+  await staff.getByRole('tab', { name: '群众咨询', exact: true }).waitFor({ timeout: 30_000 });
+  expect(await staff.getByText('工作人员工作台', { exact: true }).count()).toBeGreaterThan(0);
   const title = question.slice(0, 30);
   await staff.getByRole('listitem').filter({ hasText: title }).waitFor({ timeout: 30_000 });
   await screenshot(staff, 'questions-staff-0-inbox');

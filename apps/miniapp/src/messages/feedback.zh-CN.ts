@@ -44,7 +44,8 @@ export const feedbackMessages = {
     pickLevel: '请选择评价等级',
   },
   staff: {
-    title: '咨询工作台',
+    title: '工作人员工作台',
+    inbox: '群众咨询',
     onlyStaff: '此工作台仅供工作人员使用，请用工作手机号登录。',
     filters: {
       unassigned: '未分派',

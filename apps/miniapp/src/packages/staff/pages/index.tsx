@@ -150,7 +150,7 @@ function Inbox({ canAnswer }: { canAnswer: boolean }) {
   if (open) return <StaffThread id={open} canAnswer={canAnswer} back={() => setOpen(null)} />;
   return (
     <View>
-      <Chips value={filter} label={t.title} options={FILTERS.map((f) => [f, t.filters[f]])} onPick={setFilter} />
+      <Chips value={filter} label={t.inbox} options={FILTERS.map((f) => [f, t.filters[f]])} onPick={setFilter} />
       <View className="bm-card" role="list" aria-label={t.filters[filter]}>
         {items.length === 0 && <Text className="bm-muted">{t.empty}</Text>}
         {items.map((i) => (
@@ -242,7 +242,7 @@ export default function StaffDeskPage() {
   );
   const desk = role === 'staff' || role === 'supervisor';
   const tabs: Array<[Tab, string]> = [
-    ['inbox', t.title],
+    ['inbox', t.inbox],
     ['rectifications', t.rectifications],
   ];
   if (role === 'supervisor') tabs.push(['supervision', t.supervision]);
