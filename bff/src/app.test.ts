@@ -4,29 +4,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startService } from '../../scripts/lib/spawn-service';
-import { call, freshMobile, startBff, startPlatforms, type Platforms, type TestBff } from './testing/harness';
+import { call, freshMobile, httpSuite, startBff } from './testing/harness';
 
-let platforms: Platforms;
-let bff: TestBff;
-
-beforeAll(async () => {
-  platforms = await startPlatforms();
-  bff = await startBff(platforms, {
-    PLATFORM_CALL_TIMEOUT_MS: '400',
-    PLATFORM_REQUEST_BUDGET_MS: '1500',
-    PLATFORM_BREAKER_RESET_MS: '1000',
-    // As deployed behind the city's TLS gateway: X-Forwarded-Proto says whether the answer travels over TLS.
-    TRUST_PROXY: 'true',
-  });
+const suite = httpSuite({
+  PLATFORM_CALL_TIMEOUT_MS: '400',
+  PLATFORM_REQUEST_BUDGET_MS: '1500',
+  PLATFORM_BREAKER_RESET_MS: '1000',
+  // As deployed behind the city's TLS gateway: X-Forwarded-Proto says whether the answer travels over TLS.
+  TRUST_PROXY: 'true',
 });
 
-afterAll(async () => {
-  await bff?.stop();
-  await platforms?.stop();
-});
-
-const fault = (body: Record<string, unknown>) => call(platforms.sandbox.url, 'POST', '/sandbox/faults', { body });
-const clearFaults = () => call(platforms.sandbox.url, 'DELETE', '/sandbox/faults');
+const fault = (body: Record<string, unknown>) => call(suite.platforms.sandbox.url, 'POST', '/sandbox/faults', { body });
+const clearFaults = () => call(suite.platforms.sandbox.url, 'DELETE', '/sandbox/faults');
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -39,12 +28,12 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promi
 
 describe('health', () => {
   it('healthz answers ok, and the platform URL only when configured', async () => {
-    expect((await call(bff.url, 'GET', '/api/healthz')).body).toEqual({ ok: true });
-    const pub = await startBff(platforms, { PUBLIC_PLATFORM_URL: platforms.sandbox.url });
+    expect((await call(suite.bff.url, 'GET', '/api/healthz')).body).toEqual({ ok: true });
+    const pub = await startBff(suite.platforms, { PUBLIC_PLATFORM_URL: suite.platforms.sandbox.url });
     try {
       expect((await call(pub.url, 'GET', '/api/healthz')).body).toEqual({
         ok: true,
-        platformUrl: platforms.sandbox.url,
+        platformUrl: suite.platforms.sandbox.url,
       });
     } finally {
       await pub.stop();
@@ -52,12 +41,12 @@ describe('health', () => {
   });
 
   it('readyz falls when the platform is faulted and recovers by itself', async () => {
-    const ready = await call(bff.url, 'GET', '/api/readyz');
+    const ready = await call(suite.bff.url, 'GET', '/api/readyz');
     expect(ready.status).toBe(200);
     expect(ready.body).toEqual({ ok: true, checks: { store: 'ok', platform: 'ok' } });
     await fault({ service: '*', errorRate: 1 });
     try {
-      const down = await call(bff.url, 'GET', '/api/readyz');
+      const down = await call(suite.bff.url, 'GET', '/api/readyz');
       expect(down.status).toBe(503);
       expect(down.body).toMatchObject({
         ok: false,
@@ -67,13 +56,13 @@ describe('health', () => {
     } finally {
       await clearFaults();
     }
-    expect((await call(bff.url, 'GET', '/api/readyz')).status).toBe(200);
+    expect((await call(suite.bff.url, 'GET', '/api/readyz')).status).toBe(200);
   });
 });
 
 describe('store and static files', () => {
   it('readyz names the store when it cannot be reached', async () => {
-    const lost = await startBff(platforms);
+    const lost = await startBff(suite.platforms);
     try {
       await lost.store.close();
       const res = await call(lost.url, 'GET', '/api/readyz');
@@ -91,7 +80,7 @@ describe('store and static files', () => {
   it('serves the H5 build at / and keeps /api for the API', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bianmin-h5-'));
     fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>便民</title>');
-    const web = await startBff(platforms, { STATIC_DIR: dir });
+    const web = await startBff(suite.platforms, { STATIC_DIR: dir });
     try {
       const page = await fetch(`${web.url}/`);
       expect(page.status).toBe(200);
@@ -110,7 +99,7 @@ describe('store and static files', () => {
 
 describe('OpenAPI', () => {
   it('lists every operation with its id, schemas and security', async () => {
-    const res = await call(bff.url, 'GET', '/api/openapi.json');
+    const res = await call(suite.bff.url, 'GET', '/api/openapi.json');
     expect(res.status).toBe(200);
     const doc = res.body;
     expect(doc.openapi).toMatch(/^3\.1/);
@@ -154,7 +143,7 @@ describe('OpenAPI', () => {
 describe('bad input never gives a 500', () => {
   it('answers malformed JSON with INVALID_JSON', async () => {
     for (const raw of ['{"mobile":', '{mobile: 1}', '\u0000\u0001', '"just a string"', '123']) {
-      const res = await call(bff.url, 'POST', '/api/auth/sms-codes', { raw });
+      const res = await call(suite.bff.url, 'POST', '/api/auth/sms-codes', { raw });
       expect(res.status).toBe(400);
       expect(['INVALID_JSON', 'VALIDATION_FAILED']).toContain(res.body.error.code);
       expect(res.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
@@ -162,7 +151,7 @@ describe('bad input never gives a 500', () => {
   });
 
   it('answers an oversized body with 413 PAYLOAD_TOO_LARGE', async () => {
-    const res = await call(bff.url, 'POST', '/api/auth/sms-codes', {
+    const res = await call(suite.bff.url, 'POST', '/api/auth/sms-codes', {
       body: { mobile: '13800001234', padding: 'x'.repeat(70 * 1024) },
     });
     expect(res.status).toBe(413);
@@ -170,7 +159,7 @@ describe('bad input never gives a 500', () => {
   });
 
   it('answers a body of another type with a validation error', async () => {
-    const res = await call(bff.url, 'POST', '/api/auth/sms-codes', {
+    const res = await call(suite.bff.url, 'POST', '/api/auth/sms-codes', {
       raw: 'mobile=13800001234',
       headers: { 'content-type': 'text/plain' },
     });
@@ -179,10 +168,10 @@ describe('bad input never gives a 500', () => {
   });
 
   it('answers unknown paths and methods in the error shape', async () => {
-    const missing = await call(bff.url, 'GET', '/api/nothing-here');
+    const missing = await call(suite.bff.url, 'GET', '/api/nothing-here');
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('NOT_FOUND');
-    const wrongMethod = await call(bff.url, 'DELETE', '/api/me');
+    const wrongMethod = await call(suite.bff.url, 'DELETE', '/api/me');
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.body.error.code).toBe('METHOD_NOT_ALLOWED');
   });
@@ -213,7 +202,7 @@ describe('bad input never gives a 500', () => {
     ];
     for (const path of paths) {
       for (const body of samples) {
-        const res = await call(bff.url, 'POST', path, { raw: JSON.stringify(body) });
+        const res = await call(suite.bff.url, 'POST', path, { raw: JSON.stringify(body) });
         expect(res.status).toBeGreaterThanOrEqual(400);
         expect(res.status).toBeLessThan(500);
         expect(res.body.error.code).toMatch(/^[A-Z_]+$/);
@@ -224,16 +213,18 @@ describe('bad input never gives a 500', () => {
 
 describe('request ids, CORS and headers', () => {
   it('echoes a sane X-Request-Id and makes one otherwise', async () => {
-    const given = await call(bff.url, 'GET', '/api/me', { headers: { 'x-request-id': 'req-123' } });
+    const given = await call(suite.bff.url, 'GET', '/api/me', { headers: { 'x-request-id': 'req-123' } });
     expect(given.headers.get('x-request-id')).toBe('req-123');
     expect(given.body.requestId).toBe('req-123');
-    const made = await call(bff.url, 'GET', '/api/me', { headers: { 'x-request-id': 'bad id with spaces <script>' } });
+    const made = await call(suite.bff.url, 'GET', '/api/me', {
+      headers: { 'x-request-id': 'bad id with spaces <script>' },
+    });
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(made.body.requestId).toBe(made.headers.get('x-request-id'));
   });
 
   it('answers a CORS preflight and sets security headers', async () => {
-    const res = await fetch(`${bff.url}/api/me`, {
+    const res = await fetch(`${suite.bff.url}/api/me`, {
       method: 'OPTIONS',
       headers: {
         origin: 'http://localhost:10086',
@@ -244,7 +235,7 @@ describe('request ids, CORS and headers', () => {
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('access-control-allow-headers')).toMatch(/Authorization/i);
-    const normal = await call(bff.url, 'GET', '/api/healthz');
+    const normal = await call(suite.bff.url, 'GET', '/api/healthz');
     expect(normal.headers.get('x-content-type-options')).toBe('nosniff');
     expect(normal.headers.get('x-powered-by')).toBeNull();
     // API answers carry personal data: never stored by a cache, never framed.
@@ -254,23 +245,25 @@ describe('request ids, CORS and headers', () => {
   });
 
   it('answers CORS only to requests with an Origin', async () => {
-    const plain = await call(bff.url, 'GET', '/api/healthz');
+    const plain = await call(suite.bff.url, 'GET', '/api/healthz');
     expect(plain.headers.get('access-control-allow-origin')).toBeNull();
     expect(plain.headers.get('vary')).toBeNull();
-    const crossOrigin = await call(bff.url, 'GET', '/api/healthz', { headers: { origin: 'http://localhost:10086' } });
+    const crossOrigin = await call(suite.bff.url, 'GET', '/api/healthz', {
+      headers: { origin: 'http://localhost:10086' },
+    });
     expect(crossOrigin.headers.get('access-control-allow-origin')).toBe('*');
     expect(crossOrigin.headers.get('access-control-expose-headers')).toContain('X-Request-Id');
     expect(crossOrigin.headers.get('vary')).toContain('Origin');
   });
 
   it('sends Strict-Transport-Security only over TLS (RFC 6797 forbids it over plain HTTP)', async () => {
-    const plain = await call(bff.url, 'GET', '/api/healthz');
+    const plain = await call(suite.bff.url, 'GET', '/api/healthz');
     expect(plain.headers.get('strict-transport-security')).toBeNull();
-    const overTls = await call(bff.url, 'GET', '/api/healthz', { headers: { 'x-forwarded-proto': 'https' } });
+    const overTls = await call(suite.bff.url, 'GET', '/api/healthz', { headers: { 'x-forwarded-proto': 'https' } });
     expect(overTls.headers.get('strict-transport-security')).toMatch(/^max-age=31536000/);
-    const page = await fetch(`${bff.url}/`, { headers: { 'x-forwarded-proto': 'https' } });
+    const page = await fetch(`${suite.bff.url}/`, { headers: { 'x-forwarded-proto': 'https' } });
     expect(page.headers.get('strict-transport-security')).toMatch(/^max-age=31536000/);
-    expect((await fetch(`${bff.url}/`)).headers.get('strict-transport-security')).toBeNull();
+    expect((await fetch(`${suite.bff.url}/`)).headers.get('strict-transport-security')).toBeNull();
   });
 });
 
@@ -280,7 +273,7 @@ describe('platform faults within the budget', () => {
   it('answers 504 PLATFORM_TIMEOUT when the platform is too slow', async () => {
     await fault({ service: 'sms', latencyMs: 3000 });
     const started = Date.now();
-    const res = await call(bff.url, 'POST', '/api/auth/sms-codes', { body: { mobile: freshMobile() } });
+    const res = await call(suite.bff.url, 'POST', '/api/auth/sms-codes', { body: { mobile: freshMobile() } });
     expect(res.status).toBe(504);
     expect(res.body.error).toMatchObject({ code: 'PLATFORM_TIMEOUT' });
     expect(Date.now() - started).toBeLessThan(1500);
@@ -289,7 +282,7 @@ describe('platform faults within the budget', () => {
   it('keeps retries of an idempotent GET within the request budget', async () => {
     await fault({ service: 'wechat', latencyMs: 3000 });
     const started = Date.now();
-    const res = await call(bff.url, 'POST', '/api/auth/wechat-login', { body: { code: 'slow-code' } });
+    const res = await call(suite.bff.url, 'POST', '/api/auth/wechat-login', { body: { code: 'slow-code' } });
     expect(res.status).toBe(504);
     expect(res.body.error.code).toBe('PLATFORM_TIMEOUT');
     // Three tries of 400 ms and their pauses fit the 1500 ms budget; nothing waits for the 3 s answer.
@@ -299,18 +292,20 @@ describe('platform faults within the budget', () => {
 
   it('answers 503 on resets and errors, opens the breaker, and recovers', async () => {
     await fault({ service: 'sms', resetRate: 1 });
-    const reset = await call(bff.url, 'POST', '/api/auth/sms-codes', { body: { mobile: freshMobile() } });
+    const reset = await call(suite.bff.url, 'POST', '/api/auth/sms-codes', { body: { mobile: freshMobile() } });
     expect(reset.status).toBe(503);
     expect(reset.body.error).toEqual({ code: 'PLATFORM_UNAVAILABLE', message: '相关服务暂时不可用，请稍后再试' });
 
     await fault({ service: 'wechat', errorRate: 1 });
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++)
-      statuses.push((await call(bff.url, 'POST', '/api/auth/wechat-login', { body: { code: `code-${i}` } })).status);
+      statuses.push(
+        (await call(suite.bff.url, 'POST', '/api/auth/wechat-login', { body: { code: `code-${i}` } })).status,
+      );
     expect(statuses.every((s) => s === 503)).toBe(true);
-    expect(bff.platform.http.breakerState('wechat')).toBe('open');
+    expect(suite.bff.platform.http.breakerState('wechat')).toBe('open');
     const fast = Date.now();
-    expect((await call(bff.url, 'POST', '/api/auth/wechat-login', { body: { code: 'x' } })).body.error.code).toBe(
+    expect((await call(suite.bff.url, 'POST', '/api/auth/wechat-login', { body: { code: 'x' } })).body.error.code).toBe(
       'PLATFORM_UNAVAILABLE',
     );
     expect(Date.now() - fast).toBeLessThan(200);
@@ -318,29 +313,29 @@ describe('platform faults within the budget', () => {
     await clearFaults();
     await waitFor(
       async () =>
-        (await call(bff.url, 'POST', '/api/auth/wechat-login', { body: { code: 'still-wrong' } })).status === 401,
+        (await call(suite.bff.url, 'POST', '/api/auth/wechat-login', { body: { code: 'still-wrong' } })).status === 401,
     );
-    expect(bff.platform.http.breakerState('wechat')).toBe('closed');
+    expect(suite.bff.platform.http.breakerState('wechat')).toBe('closed');
   });
 
   it('does not let business answers (4xx) open the breaker', async () => {
     for (let i = 0; i < 10; i++) {
-      expect((await call(bff.url, 'POST', '/api/auth/wechat-login', { body: { code: `unknown-${i}` } })).status).toBe(
-        401,
-      );
+      expect(
+        (await call(suite.bff.url, 'POST', '/api/auth/wechat-login', { body: { code: `unknown-${i}` } })).status,
+      ).toBe(401);
     }
-    expect(bff.platform.http.breakerState('wechat')).toBe('closed');
+    expect(suite.bff.platform.http.breakerState('wechat')).toBe('closed');
   });
 });
 
 describe('readyz when the sandbox process stops', () => {
   it('falls, then recovers when the platform comes back on the same address', async () => {
-    const port = new URL(platforms.sandbox.url).port;
-    await platforms.sandbox.stop();
-    const down = await call(bff.url, 'GET', '/api/readyz');
+    const port = new URL(suite.platforms.sandbox.url).port;
+    await suite.platforms.sandbox.stop();
+    const down = await call(suite.bff.url, 'GET', '/api/readyz');
     expect(down.status).toBe(503);
     expect(down.body.checks).toEqual({ store: 'ok', platform: 'unreachable' });
-    const login = await call(bff.url, 'POST', '/api/auth/sms-codes', { body: { mobile: freshMobile() } });
+    const login = await call(suite.bff.url, 'POST', '/api/auth/sms-codes', { body: { mobile: freshMobile() } });
     expect(login.status).toBe(503);
     expect(login.body.error.code).toBe('PLATFORM_UNAVAILABLE');
 
@@ -351,14 +346,14 @@ describe('readyz when the sandbox process stops', () => {
         '--port',
         port,
         '--mongodb-uri',
-        platforms.sandbox.mongodbUri,
+        suite.platforms.sandbox.mongodbUri,
         '--platform-key',
-        platforms.sandbox.platformKey,
+        suite.platforms.sandbox.platformKey,
       ],
       env: { LOG_LEVEL: 'warn' },
     });
     try {
-      await waitFor(async () => (await call(bff.url, 'GET', '/api/readyz')).status === 200);
+      await waitFor(async () => (await call(suite.bff.url, 'GET', '/api/readyz')).status === 200);
     } finally {
       await again.stop();
     }

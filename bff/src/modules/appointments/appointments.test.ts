@@ -1,13 +1,12 @@
 // Appointments over HTTP: devdb and the sandbox as child processes, the BFF in this process.
 // Slot days are judged on the sandbox clock, which each test sets.
 import { openStore } from '../../store';
-import { call, loginBySms, startBff, startPlatforms, type Platforms, type TestBff } from '../../testing/harness';
+import { call, httpSuite, loginBySms } from '../../testing/harness';
 import { createReminderJob } from './routes';
 
 jest.setTimeout(120_000);
 
-let platforms: Platforms;
-let bff: TestBff;
+const suite = httpSuite();
 let residents: Array<{ name: string; idNumber: string }>;
 let nextResident = 0;
 
@@ -15,12 +14,13 @@ const HALL = 'HALL-GZ-01';
 const ITEM = 'HJ-QR-GF';
 const slot = (date: string, time: string, hall = HALL) =>
   `${hall}_${date.replaceAll('-', '')}_${time.replace(':', '')}`;
-const sandbox = (method: string, path: string, body?: unknown) => call(platforms.sandbox.url, method, path, { body });
+const sandbox = (method: string, path: string, body?: unknown) =>
+  call(suite.platforms.sandbox.url, method, path, { body });
 const setClock = (now: string) => sandbox('POST', '/sandbox/clock', { now });
 const setCapacity = (slotId: string, capacity: number) =>
   sandbox('PUT', `/sandbox/halls/${slotId.split('_')[0]}/slots/${slotId}/capacity`, { capacity });
 const api = (method: string, path: string, token?: string, body?: unknown, headers?: Record<string, string>) =>
-  call(bff.url, method, path, { token, body, headers });
+  call(suite.bff.url, method, path, { token, body, headers });
 const book = (token: string, slotId: string, key?: string, itemCode = ITEM) =>
   api(
     'POST',
@@ -38,7 +38,7 @@ function expectError(answer: { status: number; body: any }, status: number, code
 /** A resident logged in by SMS and real-name verified as the next seeded person. */
 async function verifiedResident(login?: () => Promise<{ token: string }>) {
   const person = residents[nextResident++];
-  const { token } = login ? await login() : await loginBySms(bff, platforms.sandbox.url);
+  const { token } = login ? await login() : await loginBySms(suite.bff, suite.platforms.sandbox.url);
   const verified = await api('POST', '/api/identity/real-name', token, {
     name: person.name,
     idNumber: person.idNumber,
@@ -49,15 +49,7 @@ async function verifiedResident(login?: () => Promise<{ token: string }>) {
 }
 
 beforeAll(async () => {
-  platforms = await startPlatforms();
-  bff = await startBff(platforms);
   residents = (await sandbox('GET', '/sandbox/residents?limit=200&status=ACTIVE&offset=100')).body.residents;
-});
-
-afterAll(async () => {
-  await sandbox('DELETE', '/sandbox/clock');
-  await bff?.stop();
-  await platforms?.stop();
 });
 
 beforeEach(async () => {
@@ -130,7 +122,7 @@ describe('listHalls and listSlots', () => {
 describe('bookAppointment', () => {
   it('needs a log-in and the real-name level', async () => {
     expectError(await book('', slot('2026-03-03', '09:00')), 401, 'UNAUTHENTICATED');
-    const { token } = await loginBySms(bff, platforms.sandbox.url);
+    const { token } = await loginBySms(suite.bff, suite.platforms.sandbox.url);
     const refused = await book(token, slot('2026-03-03', '09:00'));
     expectError(refused, 403, 'LEVEL_REQUIRED');
     expect(refused.body.error.requiredLevel).toBe('REAL_NAME');
@@ -160,7 +152,7 @@ describe('bookAppointment', () => {
     expect(mine.body.booking).toMatchObject({ suspended: false, recentNoShows: 0 });
     // Logs never carry the full ID number.
     const idNumbers = residents.slice(0, nextResident).map((r) => r.idNumber);
-    for (const line of bff.logs) for (const id of idNumbers) expect(line).not.toContain(id);
+    for (const line of suite.bff.logs) for (const id of idNumbers) expect(line).not.toContain(id);
   });
 
   it('answers a retried tap with the same booking, also when the retries race', async () => {
@@ -336,7 +328,7 @@ describe('reminders', () => {
   // Each test counts what the job sends, so it starts without the reminders of earlier bookings
   // in this file (those stay due: their days are in the past on this machine's clock).
   beforeEach(async () => {
-    await bff.store.collection('appointment_reminders').deleteMany({});
+    await suite.bff.store.collection('appointment_reminders').deleteMany({});
   });
 
   async function wechatLogin(openid: string) {
@@ -349,7 +341,7 @@ describe('reminders', () => {
   it('sends the day-before reminder exactly once across racing runners and restarts', async () => {
     const openid = `o${'bianminAppointmentReminder'.padEnd(27, 'x')}`;
     const viaWechat = await verifiedResident(() => wechatLogin(openid));
-    const mobileLogin = await loginBySms(bff, platforms.sandbox.url);
+    const mobileLogin = await loginBySms(suite.bff, suite.platforms.sandbox.url);
     const viaSms = await verifiedResident(async () => mobileLogin);
     const sameDay = await verifiedResident();
     const a = (await book(viaWechat.token, slot('2026-03-03', '10:00'))).body;
@@ -357,11 +349,11 @@ describe('reminders', () => {
     const c = (await book(sameDay.token, slot('2026-03-02', '16:00'))).body;
     expect([a.status, b.status, c.status]).toEqual(['BOOKED', 'BOOKED', 'BOOKED']);
 
-    const secondStore = await openStore(bff.config.mongodbUri!);
+    const secondStore = await openStore(suite.bff.config.mongodbUri!);
     const runners = [
-      createReminderJob({ store: bff.store, platform: bff.platform, logger: silent }),
-      createReminderJob({ store: bff.store, platform: bff.platform, logger: silent }),
-      createReminderJob({ store: secondStore, platform: bff.platform, logger: silent }),
+      createReminderJob({ store: suite.bff.store, platform: suite.bff.platform, logger: silent }),
+      createReminderJob({ store: suite.bff.store, platform: suite.bff.platform, logger: silent }),
+      createReminderJob({ store: secondStore, platform: suite.bff.platform, logger: silent }),
     ];
     try {
       // Not due before 10:00 the day before.
@@ -371,7 +363,7 @@ describe('reminders', () => {
       const sent = await Promise.all(runners.map((r) => r.runOnce(new Date(due))));
       expect(sent.reduce((x, y) => x + y, 0)).toBe(2);
       // A restarted instance finds nothing left to send.
-      const restarted = createReminderJob({ store: secondStore, platform: bff.platform, logger: silent });
+      const restarted = createReminderJob({ store: secondStore, platform: suite.bff.platform, logger: silent });
       expect(await restarted.runOnce(new Date('2026-03-02T11:00:00+08:00'))).toBe(0);
     } finally {
       await secondStore.close();
@@ -385,7 +377,7 @@ describe('reminders', () => {
     );
     expect(sms).toHaveLength(1);
     expect(sms[0].text).toContain('3月3日 10:30');
-    const reminders = await bff.store.collection('appointment_reminders').find({}).toArray();
+    const reminders = await suite.bff.store.collection('appointment_reminders').find({}).toArray();
     const byId = Object.fromEntries(reminders.map((r: any) => [r._id, r]));
     expect(byId[a.appointmentId]).toMatchObject({ status: 'SENT', channel: 'wechat' });
     expect(byId[b.appointmentId]).toMatchObject({ status: 'SENT', channel: 'sms' });
@@ -396,9 +388,9 @@ describe('reminders', () => {
     const { token } = await verifiedResident();
     const booked = (await book(token, slot('2026-03-04', '14:00'))).body;
     expect((await api('POST', `/api/appointments/${booked.appointmentId}/cancel`, token)).status).toBe(200);
-    const runner = createReminderJob({ store: bff.store, platform: bff.platform, logger: silent });
+    const runner = createReminderJob({ store: suite.bff.store, platform: suite.bff.platform, logger: silent });
     expect(await runner.runOnce(new Date('2026-03-03T10:05:00+08:00'))).toBe(0);
-    const reminder = await bff.store
+    const reminder = await suite.bff.store
       .collection('appointment_reminders')
       .findOne({ _id: booked.appointmentId } as never);
     expect(reminder?.status).toBe('CANCELLED');

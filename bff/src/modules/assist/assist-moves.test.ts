@@ -41,7 +41,7 @@ async function propertyGrant() {
   return { resident, guide, grantId: granted.body.grantId as string };
 }
 
-it('drafts, submits and reads a move inside the grant as the resident, refuses outside it, and records both suite.people', async () => {
+it('drafts, submits and reads a move inside the grant as the resident, refuses outside it, and records both people', async () => {
   const { resident, guide, grantId } = await propertyGrant();
 
   // Inside the grant: the guide drafts and submits the resident's property move.

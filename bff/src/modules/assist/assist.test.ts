@@ -1,22 +1,11 @@
 // 帮办代办 over HTTP: devdb and the sandbox as child processes, the BFF in this process. A guide
 // logs in with the work mobile from the staff directory; residents log in by SMS and verify.
-import {
-  call,
-  latestSmsCode,
-  loginBySms,
-  personas,
-  startBff,
-  startPlatforms,
-  type Platforms,
-  type TestBff,
-} from '../../testing/harness';
+import { call, httpSuite, latestSmsCode, loginBySms } from '../../testing/harness';
 
 jest.setTimeout(120_000);
 
-let platforms: Platforms;
-let bff: TestBff;
+const suite = httpSuite();
 let residents: Array<{ name: string; idNumber: string }>;
-let guides: Array<{ key: string; mobile: string; staffId?: string; name: string }>;
 let supervisorMobile: string;
 let nextResident = 0;
 
@@ -24,9 +13,10 @@ const HALL = 'HALL-GZ-01';
 const GRANTED = 'HJ-QR-GF';
 let otherItem: string;
 const slot = (date: string, time: string) => `${HALL}_${date.replaceAll('-', '')}_${time.replace(':', '')}`;
-const sandbox = (method: string, path: string, body?: unknown) => call(platforms.sandbox.url, method, path, { body });
+const sandbox = (method: string, path: string, body?: unknown) =>
+  call(suite.platforms.sandbox.url, method, path, { body });
 const api = (method: string, path: string, token?: string, body?: unknown, grantId?: string) =>
-  call(bff.url, method, path, { token, body, headers: grantId ? { 'X-Assist-Grant': grantId } : undefined });
+  call(suite.bff.url, method, path, { token, body, headers: grantId ? { 'X-Assist-Grant': grantId } : undefined });
 
 function expectError(answer: { status: number; body: any }, status: number, code: string) {
   expect({ status: answer.status, code: answer.body?.error?.code }).toEqual({ status, code });
@@ -35,7 +25,7 @@ function expectError(answer: { status: number; body: any }, status: number, code
 
 async function verifiedResident() {
   const person = residents[nextResident++];
-  const login = await loginBySms(bff, platforms.sandbox.url);
+  const login = await loginBySms(suite.bff, suite.platforms.sandbox.url);
   const verified = await api('POST', '/api/identity/real-name', login.token, {
     name: person.name,
     idNumber: person.idNumber,
@@ -49,8 +39,8 @@ const guideTokens = new Map<string, string>();
 async function guide(key: 'guide-1' | 'guide-2') {
   const known = guideTokens.get(key);
   if (known) return known;
-  const g = guides.find((x) => x.key === key)!;
-  const { token, body } = await loginBySms(bff, platforms.sandbox.url, g.mobile);
+  const g = suite.guides.find((x) => x.key === key)!;
+  const { token, body } = await loginBySms(suite.bff, suite.platforms.sandbox.url, g.mobile);
   expect(body.user.role).toBe('guide');
   guideTokens.set(key, token);
   return token;
@@ -72,22 +62,12 @@ async function proxyGrant(guideKey: 'guide-1' | 'guide-2' = 'guide-1', mode: 'AS
 }
 
 beforeAll(async () => {
-  platforms = await startPlatforms();
-  bff = await startBff(platforms);
   residents = (await sandbox('GET', '/sandbox/residents?limit=40&status=ACTIVE&offset=300')).body.residents;
-  const people = await personas(platforms.sandbox.url);
-  guides = people.guides;
-  supervisorMobile = people.staff.find((s: any) => s.role === 'supervisor').mobile;
+  supervisorMobile = suite.staff.find((s: any) => s.role === 'supervisor').mobile;
   const hall = (await api('GET', '/api/halls')).body.halls.find((h: any) => h.hallId === HALL);
   otherItem = hall.serviceItems.map((i: any) => i.code).find((c: string) => c !== GRANTED);
   // Monday 2 March 2026, 08:00 China time: slot days are judged on the sandbox clock.
   await sandbox('POST', '/sandbox/clock', { now: '2026-03-02T08:00:00+08:00' });
-});
-
-afterAll(async () => {
-  await sandbox('DELETE', '/sandbox/clock');
-  await bff?.stop();
-  await platforms?.stop();
 });
 
 describe('consent', () => {
@@ -146,7 +126,7 @@ describe('consent', () => {
     );
 
     const request = await openRequest(token);
-    await bff.store.collection('assist_requests').updateOne({ _id: request.requestId } as never, {
+    await suite.bff.store.collection('assist_requests').updateOne({ _id: request.requestId } as never, {
       $set: { expiresAt: new Date(Date.now() - 1000) },
     });
     expectError(
@@ -156,7 +136,7 @@ describe('consent', () => {
     );
 
     const fresh = await openRequest(token);
-    const unverified = await loginBySms(bff, platforms.sandbox.url);
+    const unverified = await loginBySms(suite.bff, suite.platforms.sandbox.url);
     expectError(await api('POST', '/api/assist/grants', unverified.token, { code: fresh.code }), 403, 'LEVEL_REQUIRED');
 
     expectError(
@@ -186,7 +166,7 @@ describe('consent', () => {
     const request = await openRequest(token);
 
     // A mobile with no real-name account gets no code.
-    const stranger = await loginBySms(bff, platforms.sandbox.url);
+    const stranger = await loginBySms(suite.bff, suite.platforms.sandbox.url);
     expectError(
       await api('POST', `/api/assist/requests/${request.requestId}/sms-code`, token, { mobile: stranger.mobile }),
       422,
@@ -202,7 +182,7 @@ describe('consent', () => {
     expect(sent.body).toMatchObject({ sentTo: `${resident.mobile.slice(0, 3)}****${resident.mobile.slice(-4)}` });
     const outbox = (await sandbox('GET', `/sandbox/sms/outbox?mobile=${resident.mobile}`)).body.messages[0];
     expect(outbox.text).toContain('何伟');
-    const code = await latestSmsCode(platforms.sandbox.url, resident.mobile);
+    const code = await latestSmsCode(suite.platforms.sandbox.url, resident.mobile);
 
     const wrong = code === '000000' ? '000001' : '000000';
     const miss = await api('POST', `/api/assist/requests/${request.requestId}/sms-grant`, token, { code: wrong });
@@ -233,7 +213,7 @@ describe('consent', () => {
       (await api('POST', `/api/assist/requests/${request.requestId}/sms-code`, token, { mobile: resident.mobile }))
         .status,
     ).toBe(200);
-    const code = await latestSmsCode(platforms.sandbox.url, resident.mobile);
+    const code = await latestSmsCode(suite.platforms.sandbox.url, resident.mobile);
     const wrong = code === '000000' ? '000001' : '000000';
     for (let i = 0; i < 5; i++)
       await api('POST', `/api/assist/requests/${request.requestId}/sms-grant`, token, { code: wrong });
@@ -270,7 +250,7 @@ describe('acting under a proxy grant', () => {
         guide: { staffId: 'S9000011', name: '孙海燕' },
       }),
     ]);
-    const stored = await bff.store.collection('assist_actions').findOne({ grantId } as never);
+    const stored = await suite.bff.store.collection('assist_actions').findOne({ grantId } as never);
     expect(String(stored!.residentAccountId)).toBe(await residentId(resident.token));
     expect(stored!.guide).toMatchObject({ staffId: 'S9000011', name: '孙海燕' });
   });
@@ -307,7 +287,7 @@ describe('acting under a proxy grant', () => {
     );
 
     const second = await proxyGrant();
-    await bff.store.collection('assist_grants').updateOne({ _id: second.grantId } as never, {
+    await suite.bff.store.collection('assist_grants').updateOne({ _id: second.grantId } as never, {
       $set: { expiresAt: new Date(Date.now() - 1000) },
     });
     expectError(await api('GET', '/api/appointments', token, undefined, second.grantId), 403, 'ASSIST_GRANT_EXPIRED');
@@ -427,7 +407,7 @@ describe('visibility', () => {
     // guide-1's own residents cannot use the guide list.
     expectError(await api('GET', '/api/assist/guide-grants', a.resident.token), 403, 'FORBIDDEN');
 
-    const sup = await loginBySms(bff, platforms.sandbox.url, supervisorMobile);
+    const sup = await loginBySms(suite.bff, suite.platforms.sandbox.url, supervisorMobile);
     const all = (await api('GET', '/api/assist/guide-grants', sup.token)).body;
     expect(all.byGuide.map((x: any) => x.staffId).sort()).toEqual(['S9000011', 'S9000012']);
     const onlyG2 = (await api('GET', '/api/assist/guide-grants?staffId=S9000012', sup.token)).body;

@@ -1,25 +1,11 @@
 // Certificates over real HTTP (devdb + sandbox as child processes, the BFF in this process):
 // listing across registries, the cross-user access matrix, co-owners, reveal after a face
 // check, show codes (single use, a 300-second life), the access record, and masking on every answer.
-import {
-  call as rawCall,
-  personas,
-  startBff,
-  startPlatforms,
-  freshMobile,
-  loginBySms,
-  type Answer,
-  type Persona,
-  type Platforms,
-  type TestBff,
-} from '../../testing/harness';
+import { call as rawCall, httpSuite, freshMobile, loginBySms, type Answer, type Persona } from '../../testing/harness';
 import { faceCheck, PiiScanner, signIn, type Resident } from './testing';
 
-let platforms: Platforms;
-let bff: TestBff;
-let people: Persona[];
+const suite = httpSuite();
 let scanner: PiiScanner;
-const byKey = (key: string) => people.find((p) => p.key === key)!;
 
 let owner: Resident; // 陈志强: a mortgaged flat, ID card, household register, marriage
 let coA: Resident; // 林晓燕 and
@@ -33,7 +19,7 @@ async function api(
   path: string,
   options: { token?: string; body?: unknown; allowed?: Persona } = {},
 ): Promise<Answer> {
-  const answer = await rawCall(bff.url, method, path, options);
+  const answer = await rawCall(suite.bff.url, method, path, options);
   scanner.check(answer, options.allowed);
   return answer;
 }
@@ -42,20 +28,12 @@ const list = (r: Resident) => api('GET', '/api/certificates', { token: r.token }
 const idsOf = async (r: Resident) => ((await list(r)).body.items as Array<{ id: string }>).map((i) => i.id);
 
 beforeAll(async () => {
-  platforms = await startPlatforms();
-  bff = await startBff(platforms);
-  people = (await personas(platforms.sandbox.url)).residents;
-  scanner = new PiiScanner(people);
-  const url = platforms.sandbox.url;
+  scanner = new PiiScanner(suite.people);
+  const url = suite.platforms.sandbox.url;
   [owner, coA, coB, stranger] = await Promise.all(
-    ['mortgaged-owner', 'co-owner-a', 'co-owner-b', 'no-property'].map((k) => signIn(bff, url, byKey(k))),
+    ['mortgaged-owner', 'co-owner-a', 'co-owner-b', 'no-property'].map((k) => signIn(suite.bff, url, suite.person(k))),
   );
-  verifierToken = (await loginBySms(bff, url, freshMobile())).token;
-});
-
-afterAll(async () => {
-  await bff?.stop();
-  await platforms?.stop();
+  verifierToken = (await loginBySms(suite.bff, url, freshMobile())).token;
 });
 
 describe('listCertificates', () => {
@@ -113,7 +91,7 @@ describe('cross-user access matrix', () => {
     expect(holdings.get(coA)).toContain('re_T9000002');
     expect(holdings.get(coB)).toContain('re_T9000002');
     const faceTokens = new Map<Resident, string>();
-    for (const r of residents) faceTokens.set(r, await faceCheck(bff, platforms.sandbox.url, r));
+    for (const r of residents) faceTokens.set(r, await faceCheck(suite.bff, suite.platforms.sandbox.url, r));
 
     let refused = 0;
     for (const asker of residents) {
@@ -176,7 +154,7 @@ describe('cross-user access matrix', () => {
 
 describe('detail and reveal', () => {
   it("masks the holder's own name and ID number until revealed, and reveal needs a face check", async () => {
-    const fresh = await signIn(bff, platforms.sandbox.url, byKey('spouse-a'));
+    const fresh = await signIn(suite.bff, suite.platforms.sandbox.url, suite.person('spouse-a'));
     const ids = await idsOf(fresh);
     const marriage = ids.find((id) => id.startsWith('lic_'))!;
     const plain = await api('GET', `/api/certificates/${marriage}`, { token: fresh.token });
@@ -186,7 +164,7 @@ describe('detail and reveal', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.error).toMatchObject({ code: 'LEVEL_REQUIRED', requiredLevel: 'FACE_CHECKED' });
 
-    await faceCheck(bff, platforms.sandbox.url, fresh);
+    await faceCheck(suite.bff, suite.platforms.sandbox.url, fresh);
     for (const id of ids) {
       const revealed = await api('GET', `/api/certificates/${id}?reveal=true`, {
         token: fresh.token,
@@ -197,7 +175,7 @@ describe('detail and reveal', () => {
       const text = JSON.stringify(revealed.body);
       expect(text).toContain(fresh.persona.idNumber);
       // Other people on the holder's own certificate (a spouse) stay masked even then.
-      const spouse = byKey('spouse-b');
+      const spouse = suite.person('spouse-b');
       expect(text).not.toContain(spouse.idNumber);
       expect(text).not.toContain(spouse.name);
     }
@@ -210,7 +188,7 @@ describe('detail and reveal', () => {
   });
 
   it('follows a status change made at the registry', async () => {
-    const sealed = await rawCall(platforms.sandbox.url, 'POST', '/sandbox/realestate/titles/T9000002/status', {
+    const sealed = await rawCall(suite.platforms.sandbox.url, 'POST', '/sandbox/realestate/titles/T9000002/status', {
       body: { status: 'SEALED' },
     });
     expect(sealed.status).toBe(200);
@@ -218,7 +196,7 @@ describe('detail and reveal', () => {
       const { body } = await api('GET', '/api/certificates/re_T9000002', { token: coA.token });
       expect(body).toMatchObject({ status: 'SEALED', statusText: '查封', needsAttention: true });
     } finally {
-      await rawCall(platforms.sandbox.url, 'POST', '/sandbox/realestate/titles/T9000002/status', {
+      await rawCall(suite.platforms.sandbox.url, 'POST', '/sandbox/realestate/titles/T9000002/status', {
         body: { status: 'NORMAL' },
       });
     }
@@ -229,7 +207,7 @@ let holder: Resident; // 欧阳秀英: shows her certificates
 
 describe('show codes', () => {
   beforeAll(async () => {
-    holder = await signIn(bff, platforms.sandbox.url, byKey('elder'));
+    holder = await signIn(suite.bff, suite.platforms.sandbox.url, suite.person('elder'));
   });
 
   it('need a fresh face check', async () => {
@@ -239,7 +217,7 @@ describe('show codes', () => {
   });
 
   it('live 300 seconds, carry a 6-digit PIN and a QR image, and verify once by PIN or code', async () => {
-    await faceCheck(bff, platforms.sandbox.url, holder);
+    await faceCheck(suite.bff, suite.platforms.sandbox.url, holder);
     const ids = await idsOf(holder);
     const idCard = (await list(holder)).body.items.find((i: { type: string }) => i.type === 'ID_CARD').id;
     expect(ids).toContain(idCard);
@@ -366,11 +344,11 @@ describe('personal data', () => {
   });
 
   it('kept full ID numbers out of the BFF logs', () => {
-    for (const p of people) expect(bff.logs.join('\n')).not.toContain(p.idNumber);
+    for (const p of suite.people) expect(suite.bff.logs.join('\n')).not.toContain(p.idNumber);
   });
 
   it('documents every certificate operation in OpenAPI', async () => {
-    const doc = (await rawCall(bff.url, 'GET', '/api/openapi.json')).body;
+    const doc = (await rawCall(suite.bff.url, 'GET', '/api/openapi.json')).body;
     const ids = Object.values(doc.paths).flatMap((item) =>
       Object.values(item as Record<string, { operationId: string }>).map((op) => op.operationId),
     );

@@ -1,11 +1,10 @@
 // Queries, the staff inbox, 好差评 and supervision over HTTP against devdb and the sandbox.
 import { randomBytes } from 'node:crypto';
 import { addWorkingDays } from '../../rules/working-days';
-import { call, loginBySms, startBff, startPlatforms, type Platforms, type TestBff } from '../../testing/harness';
+import { call, httpSuite, loginBySms } from '../../testing/harness';
 import { feedbackClock } from './clock';
 
-let platforms: Platforms;
-let bff: TestBff;
+const suite = httpSuite();
 let staff1: string;
 let staff2: string;
 let supervisor: string;
@@ -16,36 +15,32 @@ const GOOD = { overall: 5, efficiency: 5, guideAccuracy: 4, convenience: 5, ease
 const BAD = { overall: 2, efficiency: 1, guideAccuracy: 2, convenience: 2, easeOfUse: 3 };
 
 beforeAll(async () => {
-  platforms = await startPlatforms();
-  bff = await startBff(platforms);
-  staff1 = (await loginBySms(bff, platforms.sandbox.url, STAFF_1.mobile)).token;
-  staff2 = (await loginBySms(bff, platforms.sandbox.url, '13900000102')).token;
-  supervisor = (await loginBySms(bff, platforms.sandbox.url, '13900000103')).token;
-  guide = (await loginBySms(bff, platforms.sandbox.url, '13900000201')).token;
+  staff1 = (await loginBySms(suite.bff, suite.platforms.sandbox.url, STAFF_1.mobile)).token;
+  staff2 = (await loginBySms(suite.bff, suite.platforms.sandbox.url, '13900000102')).token;
+  supervisor = (await loginBySms(suite.bff, suite.platforms.sandbox.url, '13900000103')).token;
+  guide = (await loginBySms(suite.bff, suite.platforms.sandbox.url, '13900000201')).token;
 });
 
-afterAll(async () => {
-  feedbackClock.reset();
-  await bff?.stop();
-  await platforms?.stop();
-});
+afterAll(() => feedbackClock.reset());
 
 afterEach(() => feedbackClock.reset());
 
 const api = (method: string, path: string, token?: string, body?: unknown) =>
-  call(bff.url, method, path, { token, body });
+  call(suite.bff.url, method, path, { token, body });
 
 /** A mini-program resident (notices go by WeChat subscription message). */
 async function wechatResident() {
   const openid = `o${randomBytes(20).toString('base64url').slice(0, 27)}`;
-  const code = (await call(platforms.sandbox.url, 'POST', '/sandbox/wechat/code', { body: { openid } })).body.code;
+  const code = (await call(suite.platforms.sandbox.url, 'POST', '/sandbox/wechat/code', { body: { openid } })).body
+    .code;
   const login = await api('POST', '/api/auth/wechat-login', undefined, { code });
   expect(login.status).toBe(200);
   return { openid, token: login.body.token as string };
 }
 
 async function wechatOutbox(openid: string) {
-  return (await call(platforms.sandbox.url, 'GET', `/sandbox/wechat/outbox?openid=${openid}`)).body.messages as any[];
+  return (await call(suite.platforms.sandbox.url, 'GET', `/sandbox/wechat/outbox?openid=${openid}`)).body
+    .messages as any[];
 }
 
 async function ask(token: string, text: string, subject?: unknown) {
@@ -182,7 +177,7 @@ describe('thread life cycle', () => {
     );
     expect(twice.map((r) => r.status)).toEqual([409, 409]);
     expect(twice[0].body.error.code).toBe('ALREADY_RATED');
-    expect(await bff.store.collection('ratings').countDocuments({ 'serviceRef.id': qid } as never)).toBe(1);
+    expect(await suite.bff.store.collection('ratings').countDocuments({ 'serviceRef.id': qid } as never)).toBe(1);
     const final = await api('GET', `/api/questions/${qid}`, resident.token);
     expect(final.body).toMatchObject({ canRate: false, rating: { levelText: '非常满意' } });
 
@@ -193,26 +188,26 @@ describe('thread life cycle', () => {
   });
 
   it('sends an SMS notice to a resident without WeChat, once per answer', async () => {
-    const { token, mobile } = await loginBySms(bff, platforms.sandbox.url);
+    const { token, mobile } = await loginBySms(suite.bff, suite.platforms.sandbox.url);
     const { questionId } = await ask(token, '身份证快过期了，在哪里换？');
     // The gateway allows one SMS a minute per number: let the log-in code's minute pass.
-    await call(platforms.sandbox.url, 'POST', '/sandbox/clock', {
+    await call(suite.platforms.sandbox.url, 'POST', '/sandbox/clock', {
       body: { now: new Date(Date.now() + 5 * 60_000).toISOString() },
     });
     try {
       const res = await api('POST', `/api/questions/${questionId}/replies`, staff1, { text: '可到任一派出所换领。' });
       expect(res.status).toBe(200);
-      const sms = (await call(platforms.sandbox.url, 'GET', `/sandbox/sms/outbox?mobile=${mobile}`)).body
+      const sms = (await call(suite.platforms.sandbox.url, 'GET', `/sandbox/sms/outbox?mobile=${mobile}`)).body
         .messages as any[];
       expect(sms.filter((m) => m.templateId === 'NOTICE')).toHaveLength(1);
       expect(sms[0].text).toContain('已有工作人员回复');
-      const outbox = await bff.store
+      const outbox = await suite.bff.store
         .collection('notifications')
         .find({ _id: { $regex: `^question:${questionId}` } } as never)
         .toArray();
       expect(outbox).toEqual([expect.objectContaining({ status: 'SENT', channel: 'sms' })]);
     } finally {
-      await call(platforms.sandbox.url, 'DELETE', '/sandbox/clock');
+      await call(suite.platforms.sandbox.url, 'DELETE', '/sandbox/clock');
     }
   });
 });
@@ -245,8 +240,8 @@ describe('inbox filters and the first-reply target in working days', () => {
 
   it('round-robins automatic assignment among the staff on duty in the hall', async () => {
     const onDuty = (
-      await call(platforms.sandbox.url, 'GET', '/v1/staff?role=staff&hallId=HALL-GZ-01&onDuty=true', {
-        headers: { 'x-platform-key': platforms.sandbox.platformKey },
+      await call(suite.platforms.sandbox.url, 'GET', '/v1/staff?role=staff&hallId=HALL-GZ-01&onDuty=true', {
+        headers: { 'x-platform-key': suite.platforms.sandbox.platformKey },
       })
     ).body.staff.map((s: any) => s.staffId) as string[];
     expect(onDuty.length).toBeGreaterThan(1);
