@@ -208,15 +208,13 @@ async function main(): Promise<void> {
       bare: `${bare.url.replace(/\/$/, '')}/api/me`,
       bareBody: `${bareBody.url.replace(/\/$/, '')}/api/me`,
     };
-    const results: Record<string, Record<number, Figures>> = { getMe: {}, sameStack: {}, bare: {}, bareBody: {} };
+    const names = Object.keys(targets);
+    const results: Record<string, Record<number, Figures>> = Object.fromEntries(names.map((name) => [name, {}]));
     for (const connections of CONNECTIONS) {
       for (const url of Object.values(targets)) await measure(url, token, connections, WARMUP_S);
-      const slices: Record<string, (Figures & { requests: number })[]> = {
-        getMe: [],
-        sameStack: [],
-        bare: [],
-        bareBody: [],
-      };
+      const slices: Record<string, (Figures & { requests: number })[]> = Object.fromEntries(
+        names.map((name) => [name, []]),
+      );
       for (let round = 0; round < ROUNDS; round++) {
         for (const [name, url] of Object.entries(targets))
           slices[name].push(await measure(url, token, connections, SLICE_S));

@@ -1,8 +1,9 @@
-// Policy headers on every answer: CORS for cross-origin callers, and security headers. API answers (JSON, often personal data) get the short set a JSON API needs:
-// never cached, never sniffed, never framed, no referrer. The H5 pages get helmet's full set with
-// a content security policy for the app. One fixed object per kind, set in one call per request.
-// Strict-Transport-Security goes only on answers that travelled over TLS (directly or, with
-// TRUST_PROXY, behind a TLS proxy): RFC 6797 §7.2 forbids it over plain HTTP, where browsers ignore it.
+// Policy headers on every answer: CORS for cross-origin callers, and security headers. API answers
+// (JSON, often personal data) get the short set a JSON API needs: never cached, never sniffed,
+// never framed, no referrer. The H5 pages get helmet's full set with a content security policy for
+// the app. One fixed object per kind, set in one call per request. Strict-Transport-Security goes
+// only on answers that travelled over TLS (directly or, with TRUST_PROXY, behind a TLS proxy):
+// RFC 6797 §7.2 forbids it over plain HTTP, where browsers ignore it.
 import type { Context, Middleware, Next } from 'koa';
 import helmet from 'koa-helmet';
 

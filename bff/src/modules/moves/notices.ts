@@ -72,8 +72,7 @@ export class MoveNoticeJob extends LeasedQueueJob {
 
   /**
    * Collects new status changes, sends what is due and deletes uploads past their retention
-   * (finished cases and abandoned drafts);
-   * returns how many notices this runner sent.
+   * (finished cases and abandoned drafts); returns how many notices this runner sent.
    */
   async runOnce(now = new Date()): Promise<number> {
     await this.collect(now);

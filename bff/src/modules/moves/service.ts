@@ -48,6 +48,7 @@ const CASE_LOOKUPS_AT_ONCE = 8;
 const UPLOAD_ATTACH_ATTEMPTS = 5;
 
 const notFound = () => new AppError(404, 'APPLICATION_NOT_FOUND', '未找到该申请');
+const noUploadsAfterSubmit = () => new AppError(409, 'APPLICATION_SUBMITTED', '申请已提交，当前不需要上传材料');
 
 export class MoveService {
   constructor(private readonly deps: MoveServiceDeps) {}
@@ -297,8 +298,7 @@ export class MoveService {
       );
     const platformCase = doc.caseId ? await this.deps.platform.cases.get(doc.caseId) : null;
     const correcting = platformCase?.status === 'NEEDS_CORRECTION';
-    if (doc.state !== 'DRAFT' && !correcting)
-      throw new AppError(409, 'APPLICATION_SUBMITTED', '申请已提交，当前不需要上传材料');
+    if (doc.state !== 'DRAFT' && !correcting) throw noUploadsAfterSubmit();
     const file = await readUpload(ctx);
     const uploadId = `U${randomBytes(12).toString('base64url')}`;
     const fileName = `${material.name}.${UPLOAD_TYPES[file.mimeType].ext}`;
@@ -359,9 +359,7 @@ export class MoveService {
       doc = await this.load(session, read._id);
       if (doc.state !== read.state || attempt >= UPLOAD_ATTACH_ATTEMPTS) {
         await this.deps.models.uploads.deleteOne({ _id: ref.uploadId });
-        throw doc.state !== read.state
-          ? new AppError(409, 'APPLICATION_SUBMITTED', '申请已提交，当前不需要上传材料')
-          : this.conflict(doc);
+        throw doc.state !== read.state ? noUploadsAfterSubmit() : this.conflict(doc);
       }
     }
   }
